@@ -1,0 +1,172 @@
+import { CairnError, type LogBatchInput, type Metric, type Param } from "@cairn/core";
+import { type Kysely, sql } from "kysely";
+import { requireLoggedModels } from "./logged-models/require-logged-model.js";
+import { upsertMetricBuckets } from "./metric-buckets.js";
+import { requireActiveRun } from "./require-run.js";
+import { upsertRunTags } from "./run-tags.js";
+import type { Database, LatestMetricsTable, LoggedModelMetricsTable, MetricsTable, RunsTable } from "./schema.js";
+import type { StoreContext } from "./store-context.js";
+
+/**
+ * Params, then metrics (and the points logged for a model), then tags, in one transaction
+ * (MLflow's order). Idempotent under client retries: a param re-logged with the same value and
+ * an exact duplicate metric are ignored, so a retried batch changes nothing. A metric naming
+ * an unknown logged model fails the whole batch before anything is written.
+ */
+export async function logBatch(ctx: StoreContext, runId: string, input: LogBatchInput): Promise<void> {
+  await ctx.conn.write(async (trx) => {
+    const run = await requireActiveRun(trx, runId);
+    const modelIds = [...new Set((input.metrics ?? []).flatMap((metric) => (metric.model_id ? [metric.model_id] : [])))];
+    if (modelIds.length > 0) await requireLoggedModels(trx, modelIds);
+    if (input.params?.length) await insertParams(trx, runId, input.params);
+    if (input.metrics?.length) await insertMetrics(ctx, trx, run, input.metrics);
+    if (input.tags?.length) await upsertRunTags(trx, runId, input.tags);
+  });
+}
+
+async function insertParams(trx: Kysely<Database>, runId: string, params: Param[]): Promise<void> {
+  const existing = await trx
+    .selectFrom("params")
+    .select(["key", "value"])
+    .where("run_uuid", "=", runId)
+    .where(
+      "key",
+      "in",
+      params.map((param) => param.key),
+    )
+    .execute();
+  const stored = new Map(existing.map((row) => [row.key, row.value]));
+  const fresh: Param[] = [];
+  for (const param of params) {
+    const old = stored.get(param.key);
+    if (old === undefined) {
+      fresh.push(param);
+      stored.set(param.key, param.value);
+    } else if (old !== param.value) {
+      throw new CairnError(
+        "INVALID_PARAMETER_VALUE",
+        `Changing param values is not allowed. Param with key='${param.key}' was already logged with value='${old}' for run ID='${runId}'. Attempted logging new value '${param.value}'.`,
+      );
+    }
+  }
+  if (fresh.length === 0) return;
+  await trx
+    .insertInto("params")
+    .values(fresh.map((param) => ({ run_uuid: runId, key: param.key, value: param.value })))
+    .execute();
+}
+
+function toRow(runId: string, metric: Metric): MetricsTable {
+  const isNan = Number.isNaN(metric.value);
+  return {
+    run_uuid: runId,
+    key: metric.key,
+    step: metric.step,
+    timestamp: metric.timestamp,
+    value: isNan ? 0 : metric.value,
+    is_nan: isNan ? 1 : 0,
+    model_id: metric.model_id || null,
+    dataset_name: metric.dataset_name || null,
+    dataset_digest: metric.dataset_digest || null,
+  };
+}
+
+/** (step, timestamp, value) ordering that decides which point is a key's latest. */
+function isNewer(a: MetricsTable, b: MetricsTable): boolean {
+  if (a.step !== b.step) return a.step > b.step;
+  if (a.timestamp !== b.timestamp) return a.timestamp > b.timestamp;
+  return a.value > b.value;
+}
+
+async function insertMetrics(ctx: StoreContext, trx: Kysely<Database>, run: RunsTable, metrics: Metric[]): Promise<void> {
+  const rows = metrics.map((metric) => toRow(run.run_uuid, metric));
+  await ctx.conn.insertMetricRows(trx, rows);
+  await upsertLatestMetrics(trx, summarisePerKey(run.experiment_id, rows));
+  await upsertMetricBuckets(trx, rows);
+  await insertModelMetrics(trx, run, rows);
+}
+
+/** Points that name a model, also recorded as that model's metrics (MLflow's `_log_model_metrics`). */
+async function insertModelMetrics(trx: Kysely<Database>, run: RunsTable, rows: MetricsTable[]): Promise<void> {
+  const modelRows: LoggedModelMetricsTable[] = [];
+  for (const row of rows) {
+    if (!row.model_id) continue;
+    modelRows.push({
+      model_id: row.model_id,
+      key: row.key,
+      step: row.step,
+      timestamp: row.timestamp,
+      run_uuid: row.run_uuid,
+      dataset_name: row.dataset_name ?? "",
+      dataset_digest: row.dataset_digest ?? "",
+      value: row.value,
+      is_nan: row.is_nan,
+      experiment_id: run.experiment_id,
+    });
+  }
+  // A batch holds at most 1000 metrics: 10 columns each stays under every engine's parameter limit.
+  if (modelRows.length > 0)
+    await trx
+      .insertInto("logged_model_metrics")
+      .values(modelRows)
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+}
+
+/** One latest_metrics candidate per key: the newest point, plus the batch's min and max. */
+function summarisePerKey(experimentId: number, rows: MetricsTable[]): LatestMetricsTable[] {
+  const byKey = new Map<string, LatestMetricsTable>();
+  for (const row of rows) {
+    const finite = row.is_nan ? null : row.value;
+    const current = byKey.get(row.key);
+    if (!current) {
+      byKey.set(row.key, { ...row, experiment_id: experimentId, min_value: finite, max_value: finite });
+      continue;
+    }
+    if (finite !== null) {
+      current.min_value = current.min_value === null ? finite : Math.min(current.min_value, finite);
+      current.max_value = current.max_value === null ? finite : Math.max(current.max_value, finite);
+    }
+    if (isNewer(row, current)) {
+      Object.assign(current, {
+        step: row.step,
+        timestamp: row.timestamp,
+        value: row.value,
+        is_nan: row.is_nan,
+        model_id: row.model_id,
+        dataset_name: row.dataset_name,
+        dataset_digest: row.dataset_digest,
+      });
+    }
+  }
+  // A stable key order keeps concurrent upserts on PostgreSQL from deadlocking.
+  return [...byKey.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+async function upsertLatestMetrics(trx: Kysely<Database>, rows: LatestMetricsTable[]): Promise<void> {
+  const newer = sql`(excluded.step, excluded.timestamp, excluded.value) > (latest_metrics.step, latest_metrics.timestamp, latest_metrics.value)`;
+  const pick = (column: string) =>
+    sql`case when ${newer} then ${sql.ref(`excluded.${column}`)} else ${sql.ref(`latest_metrics.${column}`)} end`;
+  const extreme = (column: "min_value" | "max_value", op: "<" | ">") => {
+    const incoming = sql.ref(`excluded.${column}`);
+    const stored = sql.ref(`latest_metrics.${column}`);
+    return sql`case when ${incoming} is null then ${stored} when ${stored} is null then ${incoming} when ${incoming} ${sql.raw(op)} ${stored} then ${incoming} else ${stored} end`;
+  };
+  await trx
+    .insertInto("latest_metrics")
+    .values(rows)
+    .onConflict((oc) =>
+      oc.columns(["run_uuid", "key"]).doUpdateSet({
+        step: pick("step") as never,
+        timestamp: pick("timestamp") as never,
+        value: pick("value") as never,
+        is_nan: pick("is_nan") as never,
+        model_id: pick("model_id") as never,
+        dataset_name: pick("dataset_name") as never,
+        dataset_digest: pick("dataset_digest") as never,
+        min_value: extreme("min_value", "<") as never,
+        max_value: extreme("max_value", ">") as never,
+      }),
+    )
+    .execute();
+}

@@ -1,0 +1,70 @@
+import type { BulkIntervalInput, Metric, MetricHistoryInput, PagedList } from "@cairn/core";
+import { decodeOffsetToken, encodeOffsetToken } from "./page-token.js";
+import { findRun } from "./require-run.js";
+import { toMetric } from "./rows.js";
+import type { StoreContext } from "./store-context.js";
+
+/**
+ * Every point of one key in MLflow's order (timestamp, step, value), paged by offset. Like
+ * MLflow's SQL store it does not look the run up: an unknown run has an empty history.
+ */
+export async function getMetricHistory(
+  ctx: StoreContext,
+  runId: string,
+  key: string,
+  input: MetricHistoryInput,
+): Promise<PagedList<Metric>> {
+  const db = ctx.conn.reader;
+  const offset = decodeOffsetToken(input.pageToken);
+  let query = db
+    .selectFrom("metrics")
+    .select(["key", "value", "timestamp", "step", "is_nan", "model_id", "dataset_name", "dataset_digest"])
+    .where("run_uuid", "=", runId)
+    .where("key", "=", key)
+    .orderBy("timestamp")
+    .orderBy("step")
+    .orderBy("value");
+  if (input.maxResults !== undefined) query = query.limit(input.maxResults + 1).offset(offset);
+  else if (offset > 0) query = query.limit(Number.MAX_SAFE_INTEGER).offset(offset);
+  const rows = await query.execute();
+  const hasMore = input.maxResults !== undefined && rows.length > input.maxResults;
+  const items = (hasMore ? rows.slice(0, input.maxResults) : rows).map(toMetric);
+  const page: PagedList<Metric> = { items };
+  if (hasMore) page.next_page_token = encodeOffsetToken(offset + items.length);
+  return page;
+}
+
+/**
+ * Downsampled histories for charts. For each run, the distinct steps in [start, end] are
+ * thinned to at most `maxResults` evenly spaced ones, always keeping the first and the last;
+ * all points at a kept step are returned. Runs come back in the order given.
+ */
+export async function getMetricHistoryBulkInterval(ctx: StoreContext, input: BulkIntervalInput): Promise<Metric[]> {
+  const db = ctx.conn.reader;
+  const out: Metric[] = [];
+  for (const runId of input.runIds) {
+    await findRun(db, runId);
+    let query = db
+      .selectFrom("metrics")
+      .select(["key", "value", "timestamp", "step", "is_nan", "model_id", "dataset_name", "dataset_digest"])
+      .where("run_uuid", "=", runId)
+      .where("key", "=", input.metricKey);
+    if (input.startStep !== undefined) query = query.where("step", ">=", input.startStep);
+    if (input.endStep !== undefined) query = query.where("step", "<=", input.endStep);
+    const rows = await query.orderBy("step").orderBy("timestamp").orderBy("value").execute();
+    const steps = [...new Set(rows.map((row) => row.step))];
+    const kept = new Set(sampleEvenly(steps, input.maxResults));
+    for (const row of rows) if (kept.has(row.step)) out.push({ ...toMetric(row), run_id: runId });
+  }
+  return out;
+}
+
+/** At most `count` items of a sorted list, evenly spaced, first and last included. */
+export function sampleEvenly<T>(items: T[], count: number): T[] {
+  if (items.length <= count) return items;
+  if (count <= 1) return items.slice(0, Math.max(count, 0));
+  const picked: T[] = [];
+  const stride = (items.length - 1) / (count - 1);
+  for (let index = 0; index < count; index++) picked.push(items[Math.round(index * stride)] as T);
+  return picked;
+}

@@ -1,0 +1,66 @@
+import {
+  type PagedList,
+  PROMPT_TAG_KEY,
+  parseRegisteredModelFilter,
+  parseRegisteredModelOrderByList,
+  type RegisteredModel,
+  type SearchRegistryInput,
+} from "@cairn/core";
+import { sql } from "kysely";
+import { compareClause } from "../compare-clause.js";
+import { fetchOffsetPage } from "../page-token.js";
+import type { StoreContext } from "../store-context.js";
+import { loadRegisteredModels } from "./registry-loader.js";
+
+const COLUMNS: Record<string, string> = {
+  name: "registered_models.name",
+  last_updated_timestamp: "registered_models.last_updated_time",
+};
+
+/**
+ * search-registered-models (mlflow-wire.md §3.4). Prompts are hidden unless the filter names
+ * their marker tag (§1.9); name ascending is always the last tie-breaker.
+ */
+export async function searchRegisteredModels(ctx: StoreContext, input: SearchRegistryInput): Promise<PagedList<RegisteredModel>> {
+  const clauses = parseRegisteredModelFilter(input.filter);
+  const orderBy = parseRegisteredModelOrderByList(input.orderBy ?? []);
+  const caps = ctx.conn.capabilities;
+  let query = ctx.conn.reader.selectFrom("registered_models").selectAll("registered_models");
+  for (const clause of clauses) {
+    query = query.where((eb) => {
+      if (clause.type !== "tag") return compareClause(caps, sql.ref("registered_models.name"), clause);
+      return eb.exists(
+        eb
+          .selectFrom("registered_model_tags as t")
+          .select(sql.lit(1).as("one"))
+          .whereRef("t.name", "=", "registered_models.name")
+          .where("t.key", "=", clause.key)
+          .where(() => compareClause(caps, sql.ref("t.value"), clause)),
+      );
+    });
+  }
+  if (!clauses.some((clause) => clause.type === "tag" && clause.key === PROMPT_TAG_KEY)) {
+    query = query.where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom("registered_model_tags as p")
+            .select(sql.lit(1).as("one"))
+            .whereRef("p.name", "=", "registered_models.name")
+            .where("p.key", "=", PROMPT_TAG_KEY)
+            .where(sql<boolean>`lower(p.value) = 'true'`),
+        ),
+      ),
+    );
+  }
+  for (const order of orderBy) {
+    query = query.orderBy(sql.ref(COLUMNS[order.key] ?? "registered_models.name"), order.ascending ? "asc" : "desc");
+  }
+  if (!orderBy.some((order) => order.key === "name")) query = query.orderBy("registered_models.name", "asc");
+  return fetchOffsetPage(
+    input.pageToken,
+    input.maxResults,
+    (limit, offset) => query.limit(limit).offset(offset).execute(),
+    (rows) => loadRegisteredModels(ctx.conn.reader, rows),
+  );
+}

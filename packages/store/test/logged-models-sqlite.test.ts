@@ -1,0 +1,13 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { runLoggedModelStoreSuite } from "@cairn/conformance";
+import { openStores } from "@cairn/store";
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cairn-logged-models-"));
+
+runLoggedModelStoreSuite({
+  name: "sqlite",
+  createStores: () => openStores(`sqlite:///${path.join(dir, "cairn.db")}`, { defaultArtifactRoot: "mlflow-artifacts:/" }),
+  dispose: async () => fs.rmSync(dir, { recursive: true, force: true }),
+});
