@@ -1,5 +1,15 @@
+import type { Metric } from "@cairn/core";
 import type { Kysely, RawBuilder } from "kysely";
 import type { Database, MetricsTable } from "./schema.js";
+
+/** One point of a metric history as a row: the metrics row without its run. */
+export type MetricHistoryRow = Omit<MetricsTable, "run_uuid">;
+
+/** Which slice of a history to read; `limit` undefined reads to the end. */
+export interface HistoryWindow {
+  limit: number | undefined;
+  offset: number;
+}
 
 /**
  * What differs between SQL engines, as flags and tiny overrides. Query code asks these
@@ -33,5 +43,11 @@ export interface SqlConnection {
    * through the query builder.
    */
   insertMetricRows(trx: Kysely<Database>, rows: readonly MetricsTable[]): Promise<void>;
+  /**
+   * The hottest read path, where a dialect has a faster way than the query builder: one key's
+   * points in MLflow's history order (timestamp, step, value). Without it the store queries
+   * through Kysely.
+   */
+  readMetricHistory?(runId: string, key: string, window: HistoryWindow): Promise<Metric[]>;
   close(): Promise<void>;
 }

@@ -1,4 +1,5 @@
 import type { BulkIntervalInput, Metric, MetricHistoryInput, PagedList } from "@cairn/core";
+import type { HistoryWindow, MetricHistoryRow } from "./capabilities.js";
 import { decodeOffsetToken, encodeOffsetToken } from "./page-token.js";
 import { findRun } from "./require-run.js";
 import { toMetric } from "./rows.js";
@@ -14,9 +15,21 @@ export async function getMetricHistory(
   key: string,
   input: MetricHistoryInput,
 ): Promise<PagedList<Metric>> {
-  const db = ctx.conn.reader;
   const offset = decodeOffsetToken(input.pageToken);
-  let query = db
+  // One row past the page tells whether another page follows.
+  const window = { limit: input.maxResults === undefined ? undefined : input.maxResults + 1, offset };
+  const points = ctx.conn.readMetricHistory
+    ? await ctx.conn.readMetricHistory(runId, key, window)
+    : (await readWithQueryBuilder(ctx, runId, key, window)).map(toMetric);
+  const hasMore = input.maxResults !== undefined && points.length > input.maxResults;
+  const items = hasMore ? points.slice(0, input.maxResults) : points;
+  const page: PagedList<Metric> = { items };
+  if (hasMore) page.next_page_token = encodeOffsetToken(offset + items.length);
+  return page;
+}
+
+function readWithQueryBuilder(ctx: StoreContext, runId: string, key: string, window: HistoryWindow): Promise<MetricHistoryRow[]> {
+  let query = ctx.conn.reader
     .selectFrom("metrics")
     .select(["key", "value", "timestamp", "step", "is_nan", "model_id", "dataset_name", "dataset_digest"])
     .where("run_uuid", "=", runId)
@@ -24,14 +37,9 @@ export async function getMetricHistory(
     .orderBy("timestamp")
     .orderBy("step")
     .orderBy("value");
-  if (input.maxResults !== undefined) query = query.limit(input.maxResults + 1).offset(offset);
-  else if (offset > 0) query = query.limit(Number.MAX_SAFE_INTEGER).offset(offset);
-  const rows = await query.execute();
-  const hasMore = input.maxResults !== undefined && rows.length > input.maxResults;
-  const items = (hasMore ? rows.slice(0, input.maxResults) : rows).map(toMetric);
-  const page: PagedList<Metric> = { items };
-  if (hasMore) page.next_page_token = encodeOffsetToken(offset + items.length);
-  return page;
+  if (window.limit !== undefined) query = query.limit(window.limit).offset(window.offset);
+  else if (window.offset > 0) query = query.limit(Number.MAX_SAFE_INTEGER).offset(window.offset);
+  return query.execute();
 }
 
 /**

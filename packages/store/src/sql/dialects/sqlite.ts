@@ -1,9 +1,11 @@
 import fs from "node:fs";
 import path from "node:path";
+import type { Metric } from "@cairn/core";
 import Database from "better-sqlite3";
 import { Kysely, type RawBuilder, SqliteDialect, sql } from "kysely";
-import type { DialectCapabilities, SqlConnection } from "../capabilities.js";
+import type { DialectCapabilities, HistoryWindow, MetricHistoryRow, SqlConnection } from "../capabilities.js";
 import { GroupCommitWriter } from "../group-commit-writer.js";
+import { toMetric } from "../rows.js";
 import type { MetricsTable, Database as Schema } from "../schema.js";
 import { withStatementCache } from "./statement-cache.js";
 
@@ -33,7 +35,8 @@ export function openSqlite(file: string): SqlConnection {
   if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const writerHandle = openDatabase(file, false);
   const writer = new Kysely<Schema>({ dialect: new SqliteDialect({ database: writerHandle }) });
-  const reader = file === ":memory:" ? writer : new Kysely<Schema>({ dialect: new SqliteDialect({ database: openDatabase(file, true) }) });
+  const readerHandle = file === ":memory:" ? writerHandle : openDatabase(file, true);
+  const reader = file === ":memory:" ? writer : new Kysely<Schema>({ dialect: new SqliteDialect({ database: readerHandle }) });
   const commits = new GroupCommitWriter(writer);
   // Bound straight to the writer connection: `write` runs its work inside a transaction on
   // that same connection, so these rows join it. A prepared row insert is several times
@@ -42,6 +45,11 @@ export function openSqlite(file: string): SqlConnection {
   // cache makes every later `prepare` a map look-up.
   const insertMetricSql =
     "insert into metrics (run_uuid, key, step, timestamp, value, is_nan, model_id, dataset_name, dataset_digest) values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing";
+  // Read in raw (array) mode: better-sqlite3 builds a row object property by property, which
+  // costs more than the query itself on a 100,000-point history; the key is the one asked for.
+  const historySql =
+    "select value, timestamp, step, is_nan, model_id, dataset_name, dataset_digest from metrics where run_uuid = ? and key = ? order by timestamp, step, value limit ? offset ?";
+  type HistoryColumns = [number, number, number, number, string | null, string | null, string | null];
   return {
     capabilities,
     reader,
@@ -62,6 +70,28 @@ export function openSqlite(file: string): SqlConnection {
           row.dataset_digest,
         );
       }
+    },
+    async readMetricHistory(runId: string, key: string, window: HistoryWindow): Promise<Metric[]> {
+      const statement = readerHandle.prepare(historySql).raw(true);
+      const metrics: Metric[] = [];
+      // One scratch row: each column array dies young and only the metric is kept, which
+      // halves the garbage a 100,000-point read leaves for the collector.
+      const row: MetricHistoryRow = {
+        key,
+        value: 0,
+        timestamp: 0,
+        step: 0,
+        is_nan: 0,
+        model_id: null,
+        dataset_name: null,
+        dataset_digest: null,
+      };
+      // LIMIT -1 is SQLite's "no limit".
+      for (const columns of statement.iterate(runId, key, window.limit ?? -1, window.offset) as Iterable<HistoryColumns>) {
+        [row.value, row.timestamp, row.step, row.is_nan, row.model_id, row.dataset_name, row.dataset_digest] = columns;
+        metrics.push(toMetric(row));
+      }
+      return metrics;
     },
     async close() {
       if (reader !== writer) await reader.destroy();
