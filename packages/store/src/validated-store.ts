@@ -14,7 +14,7 @@ import {
   validateKey,
   validateLength,
   validateMaxResults,
-  validateMetric,
+  validateMetrics,
   validateRunId,
 } from "./validation/validators.js";
 
@@ -67,7 +67,7 @@ export function validatedStore(store: TrackingStore): TrackingStore {
         `Duplicate parameter keys have been submitted: [${[...duplicates].map((key) => `'${key}'`).join(", ")}]. Please ensure the request contains only one param value per param key.`,
       );
     }
-    metrics.forEach(validateMetric);
+    validateMetrics(metrics);
     for (const metric of metrics) {
       // MLflow 3 fields: the dataset's column sizes (a model id is checked against the store).
       validateLength("Dataset name", metric.dataset_name ?? "", LIMITS.datasetNameLength);
