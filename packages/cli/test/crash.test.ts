@@ -40,7 +40,10 @@ describe("crash durability", () => {
       }
     };
     const writers = Array.from({ length: 4 }, writer);
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    // Kill once a good number of batches were acknowledged, however slow the machine is.
+    for (const deadline = Date.now() + 30_000; acknowledged.length < 30 && Date.now() < deadline; ) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
     first.child.kill("SIGKILL");
     stop = true;
     await Promise.all(writers);

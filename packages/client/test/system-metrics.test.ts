@@ -10,7 +10,15 @@ describe("system metrics", () => {
     try {
       const cairn = await server.createCairn();
       const run = await cairn.startRun({});
-      await new Promise((resolve) => setTimeout(resolve, 400));
+      // Until the first point reached the server (flushed every 500 ms), however slow a loaded
+      // machine samples: a fixed wait made this test depend on the machine's load.
+      const cpuLogged = async () =>
+        (await server.client.getRun({ run_id: run.id })).run.data.metrics.some(
+          (metric) => metric.key === "system/cpu_utilization_percentage",
+        );
+      for (const deadline = Date.now() + 20_000; !(await cpuLogged()) && Date.now() < deadline; ) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
       await run.end();
       const keys = (await server.client.getRun({ run_id: run.id })).run.data.metrics.map((metric) => metric.key);
       for (const key of [
