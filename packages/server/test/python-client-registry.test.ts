@@ -240,6 +240,12 @@ describe("the official Python client: registry, logged models and model loading"
     // MlflowClient.set_registered_model_alias(name, "champion", "1").
     const alias = await rest(server, "POST", "/registered-models/alias", { name: "py-fraud", alias: "champion", version: "1" });
     expect(alias.json).toEqual({});
+    // RegisteredModel.from_proto reads aliases as {alias, version} pairs.
+    const registered = await rest(server, "GET", "/registered-models/get", { name: "py-fraud" });
+    expect(registered.json["registered_model"]).toMatchObject({
+      aliases: [{ alias: "champion", version: "1" }],
+      latest_versions: [expect.objectContaining({ version: "2", current_stage: "None", model_id: second.modelId })],
+    });
 
     // load_model("models:/py-fraud@champion"): get_model_name_and_version → get_model_version_by_alias
     // (mlflow/store/artifact/utils/models.py), then get_model_version_download_uri
@@ -290,6 +296,18 @@ describe("the official Python client: registry, logged models and model loading"
     expect(found.json["next_page_token"]).toBeUndefined();
     const match = models.find((model) => model.info["model_id"] === modelId);
     expect(await downloadArtifacts(server, match?.info["artifact_uri"] as string)).toEqual(modelFiles(modelId));
+
+    // register_model("runs:/<run_id>/model") resolves the same way (_get_logged_models_from_run in
+    // mlflow/tracking/_model_registry/fluent.py) and sends the run, the model id and models:/<id>.
+    const version = await rest(server, "POST", "/model-versions/create", {
+      name: "py-runs-uri",
+      source: `models:/${modelId}`,
+      run_id: runId,
+      model_id: modelId,
+    });
+    expect(version.json["model_version"]).toMatchObject({ version: "2", run_id: runId, model_id: modelId, status: "READY" });
+    const uri = await rest(server, "GET", "/model-versions/get-download-uri", { name: "py-runs-uri", version: "2" });
+    expect(uri.json).toEqual({ artifact_uri: match?.info["artifact_uri"] });
   });
 
   it("logs and registers a model the MLflow 2.x way: files under the run, log-model, source from runs:/", async () => {
@@ -421,11 +439,15 @@ describe("the official Python client: registry, logged models and model loading"
       latest_versions: expect.arrayContaining([expect.objectContaining({ version: "2", current_stage: "Staging" })]),
     });
 
+    // Deleting an aliased version drops the alias with it, as MLflow's store does.
+    await rest(server, "POST", "/registered-models/alias", { name: "py-client", alias: "old", version: "3" });
     // delete_model_version / delete_registered_model: DELETE with a JSON body, {} back, then 404.
     expect((await rest(server, "DELETE", "/model-versions/delete", { name: "py-client", version: "3" })).json).toEqual({});
     expect((await rest(server, "GET", "/model-versions/get", { name: "py-client", version: "3" })).json["error_code"]).toBe(
       "RESOURCE_DOES_NOT_EXIST",
     );
+    const alias = await rest(server, "GET", "/registered-models/alias", { name: "py-client", alias: "old" });
+    expect(alias.json).toEqual({ error_code: "INVALID_PARAMETER_VALUE", message: "Registered model alias old not found." });
     expect((await rest(server, "DELETE", "/registered-models/delete", { name: "py-client" })).json).toEqual({});
     const gone = await rest(server, "GET", "/registered-models/get", { name: "py-client" });
     expect(gone.status).toBe(404);
