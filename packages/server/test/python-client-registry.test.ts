@@ -276,6 +276,8 @@ describe("the official Python client: registry, logged models and model loading"
     const tags = (byId.json["model"] as { info: { tags: Json[] } }).info.tags;
     const versions = JSON.parse(tags.find((tag) => tag["key"] === "mlflow.modelVersions")?.["value"] as string) as Json[];
     expect(versions.map((entry) => String(entry["version"]))).toContain("1");
+    // registrations lists each version once, although the tag now names version 1 twice.
+    expect((byId.json["model"] as { info: Json }).info["registrations"]).toEqual([{ name: "py-fraud", version: "1" }]);
   });
 
   it("resolves runs:/<run_id>/<name> to the run's logged model when the run has no such folder (MLflow 3)", async () => {
