@@ -42,7 +42,7 @@ export function registrySearchTests(registry: () => RegistryStore): void {
     expect(byUpdate.items.length).toBe(3);
   });
 
-  it("hides prompts unless the filter names the prompt tag", async () => {
+  it("hides prompts unless the filter asks for them, as the Python client searches", async () => {
     const prefix = uniqueName("prm");
     await registry().createRegisteredModel({ name: `${prefix}-model` });
     await registry().createRegisteredModel({ name: `${prefix}-prompt`, tags: [{ key: "mlflow.prompt.is_prompt", value: "true" }] });
@@ -53,6 +53,18 @@ export function registrySearchTests(registry: () => RegistryStore): void {
       maxResults: 10,
     });
     expect(prompts.items.map((model) => model.name)).toEqual([`${prefix}-prompt`]);
+    // The Python client (2.21+) appends this clause to every model search; plain models carry no
+    // such tag, so MLflow drops the clause and excludes prompts instead of comparing literally.
+    const excluded = await registry().searchRegisteredModels({
+      filter: `name LIKE '${prefix}-%' AND tag.\`mlflow.prompt.is_prompt\` != 'true'`,
+      maxResults: 10,
+    });
+    expect(excluded.items.map((model) => model.name)).toEqual([`${prefix}-model`]);
+    const notFalse = await registry().searchRegisteredModels({
+      filter: `name LIKE '${prefix}-%' AND tags.\`mlflow.prompt.is_prompt\` != 'false'`,
+      maxResults: 10,
+    });
+    expect(notFalse.items.map((model) => model.name)).toEqual([`${prefix}-prompt`]);
     // get still answers for a prompt: it is hidden from search only.
     expect((await registry().getRegisteredModel(`${prefix}-prompt`)).name).toBe(`${prefix}-prompt`);
   });

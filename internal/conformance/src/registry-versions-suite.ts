@@ -178,4 +178,29 @@ export function modelVersionTests(registry: () => RegistryStore, tracking: () =>
     }
     expect((await registry().searchModelVersions({ filter: `name = '${name}'`, maxResults: 10 })).items).toEqual([]);
   });
+
+  it("takes MLflow's fixed prompt placeholder source on prompt versions only, and hides them from search", async () => {
+    const name = await model("placeholder");
+    // mlflow.genai.register_prompt sends source "dummy-source" with these tags on the version.
+    const isPrompt = { key: "mlflow.prompt.is_prompt", value: "true" };
+    await expectError(
+      registry().createModelVersion({ name, source: "dummy-source" }),
+      "INVALID_PARAMETER_VALUE",
+      "Invalid model version source",
+    );
+    await expectError(
+      registry().createModelVersion({ name, source: "../dummy-source", tags: [isPrompt] }),
+      "INVALID_PARAMETER_VALUE",
+      "Invalid model version source",
+    );
+    const prompt = await registry().createModelVersion({ name, source: "dummy-source", tags: [isPrompt] });
+    expect(prompt).toMatchObject({ version: "1", source: "dummy-source", status: "READY" });
+    expect(await registry().getModelVersionDownloadUri(name, "1")).toBe("dummy-source");
+    expect((await registry().searchModelVersions({ filter: `name = '${name}'`, maxResults: 10 })).items).toEqual([]);
+    const asked = await registry().searchModelVersions({
+      filter: `name = '${name}' AND tags.\`mlflow.prompt.is_prompt\` = 'true'`,
+      maxResults: 10,
+    });
+    expect(asked.items.map((version) => version.version)).toEqual(["1"]);
+  });
 }

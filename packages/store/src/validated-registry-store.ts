@@ -2,6 +2,7 @@ import {
   CairnError,
   type CreateModelVersionInput,
   type LoggedModelStore,
+  PROMPT_TAG_KEY,
   type RegistryStore,
   type RunStore,
   validateModelVersionSource,
@@ -23,6 +24,15 @@ export type RunLookup = Pick<RunStore, "getRun">;
 /** What the wrapper needs from logged models: a model's artifact location and source run. */
 export type LoggedModelLookup = Pick<LoggedModelStore, "getLoggedModel">;
 
+/**
+ * The literal `source` MLflow's prompt registry sends for every prompt version (`register_prompt`
+ * in mlflow/store/model_registry/abstract_store.py: "Required field, but not used for prompts").
+ * Only this exact string is let through, and only on a version tagged as a prompt: it names no
+ * path, get-download-uri hands it back unread, and get-artifact serves proxy locations only, so
+ * this is no validation bypass of the CVE-2026-2614/116690 kind.
+ */
+const PROMPT_PLACEHOLDER_SOURCE = "dummy-source";
+
 /** `models:/<model_id>`: an MLflow 3 logged model, as opposed to `models:/<name>/<version>`. */
 const LOGGED_MODEL_URI = /^models:\/(m-[0-9a-f]{32})\/?$/;
 
@@ -30,7 +40,7 @@ const LOGGED_MODEL_URI = /^models:\/(m-[0-9a-f]{32})\/?$/;
  * Wraps a registry store so MLflow's limits and the source checks apply once, above every
  * backend. Everything is checked before the store is touched, so a rejected request writes
  * nothing. Sources go through `validateModelVersionSource` with no exception for prompts
- * (CVE-2026-2614/116690), and `runs:/`, `models:/<name>/<version>` and `models:/<model_id>`
+ * (CVE-2026-2614/116690) beyond the fixed placeholder MLflow's prompt registry sends, and `runs:/`, `models:/<name>/<version>` and `models:/<model_id>`
  * sources are resolved to the storage location get-download-uri answers with. A version made
  * from a logged model (`model_id`, or a `models:/<model_id>` source) takes the model's source
  * run as its `run_id` when none is given.
@@ -60,6 +70,8 @@ export function validatedRegistryStore(store: RegistryStore, runs: RunLookup, lo
   /** Validates the source and resolves where its bytes are (MLflow's storage_location). */
   const resolveSource = async (input: CreateModelVersionInput): Promise<string | undefined> => {
     validateLength("Model version source", input.source, REGISTRY_LIMITS.sourceLength);
+    const isPrompt = (input.tags ?? []).some((tag) => tag.key === PROMPT_TAG_KEY && tag.value.toLowerCase() === "true");
+    if (isPrompt && input.source === PROMPT_PLACEHOLDER_SOURCE) return undefined;
     const runUri = await runArtifactUri(input.runId);
     const source = validateModelVersionSource(input.source, runUri === undefined ? {} : { runArtifactUri: runUri });
     switch (source.kind) {

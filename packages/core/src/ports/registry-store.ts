@@ -64,7 +64,8 @@ export interface RegistryStore {
   deleteRegisteredModel(name: string): Promise<void>;
   /**
    * Models ordered by `orderBy` (`name`, `timestamp`, `last_updated_timestamp`), then name.
-   * Prompts (`mlflow.prompt.is_prompt = 'true'`) are left out unless the filter names that tag.
+   * Prompts (`mlflow.prompt.is_prompt = 'true'`) are left out unless the filter asks for them
+   * (`= 'true'` or `!= 'false'` on that tag); other clauses on that tag are dropped, as in MLflow.
    *
    * @example
    * await registry.searchRegisteredModels({ filter: "name LIKE 'fraud-%'", maxResults: 100 });
@@ -94,7 +95,8 @@ export interface RegistryStore {
   deleteModelVersion(name: string, version: string): Promise<void>;
   /**
    * Versions ordered by `orderBy` (`name`, `version_number`, `creation_timestamp`,
-   * `last_updated_timestamp`), then name ascending and version descending.
+   * `last_updated_timestamp`), then name ascending and version descending. Prompt versions are
+   * left out unless the filter asks for them, as in `searchRegisteredModels`.
    */
   searchModelVersions(input: SearchRegistryInput): Promise<PagedList<ModelVersion>>;
   /** The version's storage location, or its source when none was resolved. */

@@ -40,6 +40,22 @@ export function parseRegistrations(value: string | undefined): LoggedModelRegist
 }
 
 /**
+ * Each registration once. After `register_model` the Python client appends its own
+ * `{"name": …, "version": "1"}` to the tag the server already wrote as `{… "version": 1}`
+ * (mlflow/tracking/_model_registry/fluent.py), so the tag lists a version twice; the tag is kept
+ * as MLflow keeps it, the `registrations` field is not doubled.
+ */
+function uniqueRegistrations(registrations: LoggedModelRegistration[]): LoggedModelRegistration[] {
+  const seen = new Set<string>();
+  return registrations.filter((entry) => {
+    const key = JSON.stringify([entry.name, entry.version]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
  * Builds full `LoggedModel` entities for model rows, loading tags, params and metrics with one
  * `IN (…)` query per table and chunk of 500 models.
  */
@@ -78,7 +94,7 @@ export async function loadLoggedModels(db: Kysely<Database>, rows: LoggedModelsT
       artifact_uri: row.artifact_location,
       status: row.status as LoggedModelStatus,
       tags: modelTags,
-      registrations: parseRegistrations(modelTags.find((tag) => tag.key === MODEL_VERSIONS_TAG)?.value),
+      registrations: uniqueRegistrations(parseRegistrations(modelTags.find((tag) => tag.key === MODEL_VERSIONS_TAG)?.value)),
     };
     if (row.model_type !== null) info.model_type = row.model_type;
     if (row.source_run_id !== null) info.source_run_id = row.source_run_id;

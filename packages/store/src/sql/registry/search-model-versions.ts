@@ -1,6 +1,7 @@
 import {
   type ModelVersion,
   type PagedList,
+  PROMPT_TAG_KEY,
   parseModelVersionFilter,
   parseModelVersionOrderByList,
   type SearchRegistryInput,
@@ -10,6 +11,7 @@ import { sql } from "kysely";
 import { compareClause } from "../compare-clause.js";
 import { fetchOffsetPage } from "../page-token.js";
 import type { StoreContext } from "../store-context.js";
+import { splitPromptClauses } from "./prompt-filter.js";
 import { loadModelVersions } from "./registry-loader.js";
 
 const COLUMNS: Record<string, string> = {
@@ -22,11 +24,12 @@ const COLUMNS: Record<string, string> = {
 };
 
 /**
- * search-model-versions (mlflow-wire.md §3.5). Soft-deleted versions never appear; the
- * tie-breakers are name ascending, then version descending.
+ * search-model-versions (mlflow-wire.md §3.5). Soft-deleted versions never appear, nor do prompt
+ * versions unless the filter asks for them (see splitPromptClauses); the tie-breakers are name
+ * ascending, then version descending.
  */
 export async function searchModelVersions(ctx: StoreContext, input: SearchRegistryInput): Promise<PagedList<ModelVersion>> {
-  const clauses = parseModelVersionFilter(input.filter);
+  const { clauses, excludePrompts } = splitPromptClauses(parseModelVersionFilter(input.filter));
   const orderBy = parseModelVersionOrderByList(input.orderBy ?? []);
   const caps = ctx.conn.capabilities;
   let query = ctx.conn.reader
@@ -46,6 +49,21 @@ export async function searchModelVersions(ctx: StoreContext, input: SearchRegist
           .where(() => compareClause(caps, sql.ref("t.value"), clause)),
       );
     });
+  }
+  if (excludePrompts) {
+    // As MLflow, a name with any prompt-tagged version is a prompt: all its versions are left out.
+    query = query.where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom("model_version_tags as p")
+            .select(sql.lit(1).as("one"))
+            .whereRef("p.name", "=", "model_versions.name")
+            .where("p.key", "=", PROMPT_TAG_KEY)
+            .where(sql<boolean>`lower(p.value) = 'true'`),
+        ),
+      ),
+    );
   }
   for (const order of orderBy) {
     query = query.orderBy(sql.ref(COLUMNS[order.key] ?? "model_versions.name"), order.ascending ? "asc" : "desc");

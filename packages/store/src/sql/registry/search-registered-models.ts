@@ -10,6 +10,7 @@ import { sql } from "kysely";
 import { compareClause } from "../compare-clause.js";
 import { fetchOffsetPage } from "../page-token.js";
 import type { StoreContext } from "../store-context.js";
+import { splitPromptClauses } from "./prompt-filter.js";
 import { loadRegisteredModels } from "./registry-loader.js";
 
 const COLUMNS: Record<string, string> = {
@@ -18,11 +19,11 @@ const COLUMNS: Record<string, string> = {
 };
 
 /**
- * search-registered-models (mlflow-wire.md §3.4). Prompts are hidden unless the filter names
- * their marker tag (§1.9); name ascending is always the last tie-breaker.
+ * search-registered-models (mlflow-wire.md §3.4). Prompts are hidden unless the filter asks
+ * for them (§1.9, see splitPromptClauses); name ascending is always the last tie-breaker.
  */
 export async function searchRegisteredModels(ctx: StoreContext, input: SearchRegistryInput): Promise<PagedList<RegisteredModel>> {
-  const clauses = parseRegisteredModelFilter(input.filter);
+  const { clauses, excludePrompts } = splitPromptClauses(parseRegisteredModelFilter(input.filter));
   const orderBy = parseRegisteredModelOrderByList(input.orderBy ?? []);
   const caps = ctx.conn.capabilities;
   let query = ctx.conn.reader.selectFrom("registered_models").selectAll("registered_models");
@@ -39,7 +40,7 @@ export async function searchRegisteredModels(ctx: StoreContext, input: SearchReg
       );
     });
   }
-  if (!clauses.some((clause) => clause.type === "tag" && clause.key === PROMPT_TAG_KEY)) {
+  if (excludePrompts) {
     query = query.where((eb) =>
       eb.not(
         eb.exists(
