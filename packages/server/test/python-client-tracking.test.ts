@@ -59,6 +59,23 @@ describe("the Python mlflow client's tracking calls", () => {
     failed(await py.post(`${API}/experiments/create`, { name }), 400, "RESOURCE_ALREADY_EXISTS");
   });
 
+  it("experiment names that urlencode awkwardly round-trip through get-by-name", async () => {
+    for (const name of ["exp+1 & 100% = ok?", "a/b#c", "  spaced  ", "日本語"]) {
+      const created = parsed(await py.post(`${API}/experiments/create`, { name }), RESPONSES.createExperiment);
+      const byName = parsed(await py.get(`${API}/experiments/get-by-name`, { experiment_name: name }), RESPONSES.getExperiment);
+      expect(byName["experiment"]).toMatchObject({ experiment_id: created["experiment_id"], name });
+    }
+  });
+
+  it("mlflow.set_experiment on a deleted name: get-by-name still answers, with lifecycle_stage deleted", async () => {
+    // fluent.set_experiment raises "Cannot set a deleted experiment" from this answer instead of
+    // creating a duplicate; a 404 here would make it call create and fail on the name.
+    const created = parsed(await py.post(`${API}/experiments/create`, { name: "to-delete" }), RESPONSES.createExperiment);
+    parsed(await py.post(`${API}/experiments/delete`, { experiment_id: created["experiment_id"] as string }), RESPONSES.empty);
+    const byName = parsed(await py.get(`${API}/experiments/get-by-name`, { experiment_name: "to-delete" }), RESPONSES.getExperiment);
+    expect(byName["experiment"]).toMatchObject({ lifecycle_stage: "deleted" });
+  });
+
   it("mlflow.search_experiments: POST with the view type by name and max_results", async () => {
     const page = parsed(
       await py.post(`${API}/experiments/search`, { max_results: 1000, view_type: "ACTIVE_ONLY" }),
@@ -213,6 +230,65 @@ describe("the Python mlflow client's tracking calls", () => {
     parsed(await py.post(`${API}/runs/log-batch`, { run_id: runId }), RESPONSES.empty);
   });
 
+  it("a full log-batch as TrackingServiceClient.log_batch chunks it: 100 params, 100 tags, 800 metrics", async () => {
+    const batchRun = parsed(
+      await py.post(`${API}/runs/create`, { experiment_id: experimentId, user_id: "alice", start_time: 1600000000000 }),
+      RESPONSES.createRun,
+    );
+    const id = (batchRun["run"] as { info: { run_id: string } }).info.run_id;
+    const body = {
+      run_id: id,
+      metrics: Array.from({ length: 800 }, (_, step) => ({
+        key: "m",
+        value: new PyFloat(step / 3),
+        timestamp: 1600000000000 + step,
+        step,
+      })),
+      params: Array.from({ length: 100 }, (_, i) => ({ key: `p${i}`, value: `${i}` })),
+      tags: Array.from({ length: 100 }, (_, i) => ({ key: `t${i}`, value: `${i}` })),
+    };
+    parsed(await py.post(`${API}/runs/log-batch`, body), RESPONSES.empty);
+    // A retried request (the client retries 5xx up to 7 times) must succeed again, unchanged.
+    parsed(await py.post(`${API}/runs/log-batch`, body), RESPONSES.empty);
+    const history = parsed(
+      await py.get(`${API}/metrics/get-history`, { run_uuid: id, run_id: id, metric_key: "m", max_results: 25000 }),
+      RESPONSES.getMetricHistory,
+    );
+    expect(history["metrics"]).toHaveLength(800);
+    parsed(await py.post(`${API}/runs/delete`, { run_id: id }), RESPONSES.empty);
+  });
+
+  it("mlflow.log_model (2.x): log-model appends the model to the mlflow.log-model.history tag", async () => {
+    // RestStore.record_logged_model: model_json is json.dumps(Model.get_tags_dict()).
+    const model = {
+      run_id: runId,
+      artifact_path: "model",
+      utc_time_created: "2024-05-01 12:00:00.000000",
+      flavors: {
+        python_function: { loader_module: "mlflow.sklearn", python_version: "3.11.9", env: { conda: "conda.yaml" } },
+        sklearn: { pickled_model: "model.pkl", sklearn_version: "1.4.2", serialization_format: "cloudpickle" },
+      },
+      model_uuid: "6f1d3c0e7b2a4b8c9d0e1f2a3b4c5d6e",
+    };
+    const modelJson =
+      '{"run_id": "' +
+      runId +
+      '", "artifact_path": "model", "utc_time_created": "2024-05-01 12:00:00.000000", ' +
+      '"flavors": {"python_function": {"loader_module": "mlflow.sklearn", "python_version": "3.11.9", "env": {"conda": "conda.yaml"}}, ' +
+      '"sklearn": {"pickled_model": "model.pkl", "sklearn_version": "1.4.2", "serialization_format": "cloudpickle"}}, ' +
+      '"model_uuid": "6f1d3c0e7b2a4b8c9d0e1f2a3b4c5d6e"}';
+    parsed(await py.post(`${API}/runs/log-model`, { run_id: runId, model_json: modelJson }), RESPONSES.empty);
+    const got = parsed(await py.get(`${API}/runs/get`, { run_uuid: runId, run_id: runId }), RESPONSES.getRun);
+    const tags = (got["run"] as { data: { tags: Array<{ key: string; value: string }> } }).data.tags;
+    const history = tags.find((t) => t.key === "mlflow.log-model.history");
+    expect(JSON.parse(history?.value ?? "[]")).toEqual([model]);
+    failed(
+      await py.post(`${API}/runs/log-model`, { run_id: runId, model_json: '{"artifact_path": "model"}' }),
+      400,
+      "INVALID_PARAMETER_VALUE",
+    );
+  });
+
   it("mlflow.set_tag and delete_tag", async () => {
     parsed(await py.post(`${API}/runs/set-tag`, { run_uuid: runId, run_id: runId, key: "stage", value: "dev" }), RESPONSES.empty);
     parsed(await py.post(`${API}/runs/set-tag`, { run_uuid: runId, run_id: runId, key: "stage", value: "prod" }), RESPONSES.empty);
@@ -305,6 +381,20 @@ describe("the Python mlflow client's tracking calls", () => {
     expect(tags).toEqual(expect.arrayContaining([{ key: "mlflow.runName", value: "renamed" }]));
   });
 
+  it("mlflow.start_run(run_id=...) resumes a finished run: update to RUNNING keeping its end_time", async () => {
+    // fluent.start_run with an existing id: update_run_info(RUNNING, end_time=<the one it read>).
+    parsed(
+      await py.post(`${API}/runs/update`, { run_uuid: runId, run_id: runId, status: "RUNNING", end_time: 1700000099000 }),
+      RESPONSES.updateRun,
+    );
+    parsed(await py.post(`${API}/runs/log-batch`, { run_id: runId, tags: [{ key: "resumed", value: "yes" }] }), RESPONSES.empty);
+    const ended = parsed(
+      await py.post(`${API}/runs/update`, { run_uuid: runId, run_id: runId, status: "FINISHED", end_time: 1700000099000 }),
+      RESPONSES.updateRun,
+    );
+    expect(ended["run_info"]).toMatchObject({ status: "FINISHED", end_time: 1700000099000 });
+  });
+
   it("mlflow.search_runs: POST with the view type by name, an empty filter, and pages of 10000", async () => {
     // fluent.search_runs -> _paginate(NUM_RUNS_PER_PAGE_PANDAS=10000); SearchRuns(filter="") is sent.
     const page = parsed(
@@ -358,6 +448,50 @@ describe("the Python mlflow client's tracking calls", () => {
       RESPONSES.searchRuns,
     );
     expect((second["runs"] as Array<{ info: { run_id: string } }>)[0]?.info.run_id).toBe(runId);
+  });
+
+  it("mlflow.search_runs filters and orderings as the MLflow docs write them", async () => {
+    const search = async (filter: string, orderBy: string[] = []) => {
+      const body: Record<string, string | number | string[]> = {
+        experiment_ids: [experimentId],
+        filter,
+        run_view_type: "ACTIVE_ONLY",
+        max_results: 10000,
+      };
+      if (orderBy.length > 0) body["order_by"] = orderBy;
+      const page = parsed(await py.post(`${API}/runs/search`, body), RESPONSES.searchRuns);
+      return ((page["runs"] as Array<{ info: { run_id: string } }> | undefined) ?? []).map((r) => r.info.run_id);
+    };
+    const matches: Array<[string, boolean]> = [
+      ["tags.mlflow.runName = 'renamed'", true],
+      ["tags.`mlflow.user` = 'alice' and tags.stage = 'prod'", true],
+      ["attributes.run_name = 'renamed'", true],
+      ["run_name = 'renamed'", true],
+      ["attributes.`Run name` = 'renamed'", true],
+      ['params.lr = "0.01"', true],
+      ["params.optimizer LIKE 'Adam%'", true],
+      ["tags.stage ILIKE 'PROD'", true],
+      ["metrics.loss >= 1 AND metrics.loss <= 1", true],
+      ["metrics.`system/cpu_utilization_percentage` > 13", true],
+      ["attributes.status = 'FINISHED'", true],
+      ["status != 'RUNNING'", true],
+      [`attributes.run_id IN ('${runId}', 'x')`, true],
+      [`attributes.run_id = '${runId}'`, true],
+      ["attributes.start_time < 1700000000500", true],
+      ["attributes.end_time = 1700000099000", true],
+      ["attributes.user_id = 'alice' and params.lr = '0.01'", true],
+      ["datasets.name = 'iris'", true],
+      ["datasets.digest IN ('d41d8cd9')", true],
+      ["datasets.context = 'training'", true],
+      ["metrics.loss > 5", false],
+      ["params.lr = '0.1'", false],
+    ];
+    for (const [filter, found] of matches) {
+      expect(await search(filter), filter).toEqual(found ? [runId] : []);
+    }
+    for (const orderBy of [["start_time DESC"], ["attributes.end_time"], ["metrics.`loss` ASC"], ["tags.stage"], ["params.lr DESC"]]) {
+      expect(await search("", orderBy), orderBy.join()).toContain(runId);
+    }
   });
 
   it("mlflow.delete_run / restore_run and the deleted view", async () => {
