@@ -133,10 +133,21 @@ describe("the Python mlflow client's artifact calls", () => {
     ]);
   });
 
+  it("re-logging a checkpoint under the same name replaces it, as MLflow's local repository does", async () => {
+    expect((await py.put(`${PROXY}/${root}/ckpt/model.pt`, Buffer.from("epoch 1"), "application/octet-stream")).status).toBe(200);
+    expect((await py.put(`${PROXY}/${root}/ckpt/model.pt`, Buffer.from("epoch 2!"), "application/octet-stream")).status).toBe(200);
+    expect((await py.raw("GET", `${PROXY}/${root}/ckpt/model.pt`)).text).toBe("epoch 2!");
+    expect(await listArtifacts("ckpt")).toEqual([{ path: "ckpt/model.pt", is_dir: false, file_size: 8 }]);
+  });
+
   it("delete_artifacts: DELETE on the proxy path", async () => {
     const response = await py.raw("DELETE", `${PROXY}/${root}/plots/loss.png`);
     expect(response.status, response.text).toBe(200);
+    expect(response.json).toEqual({});
     expect(await listArtifacts("plots")).toEqual([]);
+    // A folder goes with everything in it.
+    expect((await py.raw("DELETE", `${PROXY}/${root}/ckpt`)).status).toBe(200);
+    expect((await listArtifacts()).map((f) => f.path)).not.toContain("ckpt");
   });
 
   it("MLflow 3's capability probe and presigned download: nothing claimed, so the client streams through the proxy", async () => {
