@@ -317,6 +317,34 @@ describe("the Python mlflow client's tracking calls", () => {
     expect(inputs.dataset_inputs).toEqual([{ tags: [{ key: "mlflow.data.context", value: "training" }], dataset }]);
   });
 
+  it("MLflow 3 model links on a run: log-inputs/outputs with models and metrics with model_id parse back", async () => {
+    // RestStore.log_inputs(models=[LoggedModelInput]) and log_outputs(models=[LoggedModelOutput]);
+    // the logged model itself comes from POST /logged-models (see logged-models-wire.test.ts).
+    const linked = parsed(
+      await py.post(`${API}/runs/create`, { experiment_id: experimentId, user_id: "alice", start_time: 1600000000001 }),
+      RESPONSES.createRun,
+    );
+    const id = (linked["run"] as { info: { run_id: string } }).info.run_id;
+    const model = await py.post(`${API}/logged-models`, { experiment_id: experimentId, name: "model", source_run_id: id });
+    const modelId = (model.json["model"] as { info: { model_id: string } }).info.model_id;
+    parsed(await py.post(`${API}/runs/log-inputs`, { run_id: id, models: [{ model_id: modelId }] }), RESPONSES.empty);
+    parsed(await py.post(`${API}/runs/outputs`, { run_id: id, models: [{ model_id: modelId, step: 3 }] }), RESPONSES.empty);
+    parsed(
+      await py.post(`${API}/runs/log-batch`, {
+        run_id: id,
+        metrics: [{ key: "acc", value: new PyFloat(0.75), timestamp: 1600000000100, step: 3, model_id: modelId, run_id: id }],
+      }),
+      RESPONSES.empty,
+    );
+    const got = parsed(await py.get(`${API}/runs/get`, { run_uuid: id, run_id: id }), RESPONSES.getRun);
+    expect(got["run"]).toMatchObject({
+      data: { metrics: [{ key: "acc", value: 0.75, step: 3, model_id: modelId }] },
+      inputs: { model_inputs: [{ model_id: modelId }] },
+      outputs: { model_outputs: [{ model_id: modelId, step: 3 }] },
+    });
+    parsed(await py.post(`${API}/runs/delete`, { run_id: id }), RESPONSES.empty);
+  });
+
   it("MlflowClient.get_metric_history: GET with max_results=25000, paging on next_page_token", async () => {
     const history = parsed(
       await py.get(`${API}/metrics/get-history`, { run_uuid: runId, run_id: runId, metric_key: "loss", max_results: 25000 }),
