@@ -75,6 +75,7 @@ describe("the Python mlflow client's artifact calls", () => {
       ["model/MLmodel", "application/octet-stream", "flavors: {}\n"],
       ["model/data/weights.bin", "application/octet-stream", "\u0000\u0001\u0002"],
       ["my notes é.txt", "text/plain", "accented name"],
+      ["eval results/confusion matrix+1.csv", "text/csv", "a,b\n"],
     ];
     for (const [path, mime, content] of uploads) {
       const response = await py.put(`${PROXY}/${root}/${path}`, Buffer.from(content, "latin1"), mime);
@@ -94,11 +95,14 @@ describe("the Python mlflow client's artifact calls", () => {
     expect(await listArtifacts()).toEqual([
       { path: "config", is_dir: true, file_size: null },
       { path: "empty.txt", is_dir: false, file_size: 0 },
+      { path: "eval results", is_dir: true, file_size: null },
       { path: "model", is_dir: true, file_size: null },
       { path: "my notes é.txt", is_dir: false, file_size: 13 },
       { path: "notes.txt", is_dir: false, file_size: 5 },
       { path: "plots", is_dir: true, file_size: null },
     ]);
+    // urlencode writes the space of the folder as '+' and the file's '+' as %2B.
+    expect(await listArtifacts("eval results")).toEqual([{ path: "eval results/confusion matrix+1.csv", is_dir: false, file_size: 4 }]);
     expect(await listArtifacts("model")).toEqual([
       { path: "model/MLmodel", is_dir: false, file_size: 12 },
       { path: "model/data", is_dir: true, file_size: null },

@@ -40,6 +40,13 @@ describe("the Python mlflow client's tracking calls", () => {
   });
   afterAll(() => server.close());
 
+  it("GET /version is a PEP 440 version, which MLflow 3's RestStore._get_server_version parses", async () => {
+    // packaging.version.Version(response.text): a failure there turns version-gated features off.
+    const version = await py.get("/version");
+    expect(version.status).toBe(200);
+    expect(version.text).toMatch(/^\d+(\.\d+)*((a|b|rc)\d+)?(\.post\d+)?(\.dev\d+)?(\+[a-z0-9]+([-_.][a-z0-9]+)*)?$/i);
+  });
+
   it("mlflow.set_experiment: get-by-name misses, create, then get", async () => {
     // fluent.set_experiment -> RestStore.get_experiment_by_name: GET with the name in the query
     // (urlencode: a space is '+'), and RESOURCE_DOES_NOT_EXIST means "create it".
