@@ -50,31 +50,34 @@ const SPECIAL_DOUBLES: Record<string, number> = {
   "-Infinity": Number.NEGATIVE_INFINITY,
 };
 
-/** Converts one JSON value to the field's type the way protobuf's ParseDict accepts it. */
-function convertScalar(name: string, spec: FieldSpec, value: unknown): unknown {
+/**
+ * Converts one JSON value to the field's type the way protobuf's ParseDict accepts it. The
+ * field's dotted name is built only for an error: a 1000-metric batch converts 4000 fields.
+ */
+function convertScalar(prefix: string, fieldName: string, spec: FieldSpec, value: unknown): unknown {
   const type = spec.type;
   if (typeof type === "object") {
     if ("enum" in type) {
       if (typeof value === "string" && type.enum.includes(value)) return value;
       if (typeof value === "number" && Number.isInteger(value) && type.enum[value - 1] !== undefined) return type.enum[value - 1];
-      throw typeError(name, value);
+      throw typeError(`${prefix}${fieldName}`, value);
     }
-    if (typeof value !== "object" || value === null || Array.isArray(value)) throw typeError(name, value);
-    return convertMessage(type.message, value as Record<string, unknown>, `${name}.`);
+    if (typeof value !== "object" || value === null || Array.isArray(value)) throw typeError(`${prefix}${fieldName}`, value);
+    return convertMessage(type.message, value as Record<string, unknown>, `${prefix}${fieldName}.`);
   }
   switch (type) {
     case "string":
-      if (typeof value !== "string") throw typeError(name, value);
+      if (typeof value !== "string") throw typeError(`${prefix}${fieldName}`, value);
       return value;
     case "bool":
       if (typeof value === "boolean") return value;
       if (typeof value === "string" && /^(true|false)$/i.test(value)) return value.toLowerCase() === "true";
-      throw typeError(name, value);
+      throw typeError(`${prefix}${fieldName}`, value);
     case "int32":
     case "int64": {
       const number = typeof value === "string" && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
-      if (typeof number !== "number" || !Number.isSafeInteger(number)) throw typeError(name, value);
-      if (type === "int32" && Math.abs(number) > 2 ** 31 - 1) throw typeError(name, value);
+      if (typeof number !== "number" || !Number.isSafeInteger(number)) throw typeError(`${prefix}${fieldName}`, value);
+      if (type === "int32" && Math.abs(number) > 2 ** 31 - 1) throw typeError(`${prefix}${fieldName}`, value);
       return number;
     }
     case "double": {
@@ -84,7 +87,7 @@ function convertScalar(name: string, spec: FieldSpec, value: unknown): unknown {
         if (special !== undefined) return special;
         if (value.trim() !== "" && !Number.isNaN(Number(value))) return Number(value);
       }
-      throw typeError(name, value);
+      throw typeError(`${prefix}${fieldName}`, value);
     }
   }
 }
@@ -95,17 +98,29 @@ function convertScalar(name: string, spec: FieldSpec, value: unknown): unknown {
  */
 export function convertMessage(spec: MessageSpec, body: Record<string, unknown>, prefix = ""): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [name, field] of Object.entries(spec)) {
+  for (const [name, field] of fieldsOf(spec)) {
     const value = body[name];
     if (value === undefined || value === null) continue;
     if (field.repeated) {
       if (!Array.isArray(value)) throw typeError(`${prefix}${name}`, value);
-      out[name] = value.map((item) => convertScalar(`${prefix}${name}`, field, item));
+      out[name] = value.map((item) => convertScalar(prefix, name, field, item));
     } else {
-      out[name] = convertScalar(`${prefix}${name}`, field, value);
+      out[name] = convertScalar(prefix, name, field, value);
     }
   }
   return out;
+}
+
+const FIELDS = new WeakMap<MessageSpec, [string, FieldSpec][]>();
+
+/** A spec's fields, listed once per spec rather than once per converted message. */
+function fieldsOf(spec: MessageSpec): [string, FieldSpec][] {
+  let fields = FIELDS.get(spec);
+  if (!fields) {
+    fields = Object.entries(spec);
+    FIELDS.set(spec, fields);
+  }
+  return fields;
 }
 
 /** Required-field check, run after conversion; `""` is missing, as in MLflow. */
