@@ -6,6 +6,7 @@ import { assertNever, entrySize, LOCAL_RUN_ID_TAG, type LogEntry, PARENT_RUN_ID_
 import { MetricBlock } from "./metric-block.js";
 import { MetricKeys } from "./metric-keys.js";
 import { backendMetricSender, type MetricSender } from "./metric-sender.js";
+import { RunBindings } from "./run-bindings.js";
 import { LOG_BATCH_LIMITS, splitLogBatch } from "./split-log-batch.js";
 
 export interface LogPipelineOptions {
@@ -94,9 +95,7 @@ export class LogPipeline {
   #cycleFailures = 0;
   #kickAgain = false;
 
-  readonly #bindings = new Map<string, RunBinding>();
-  readonly #failedRuns = new Map<string, Error>();
-  readonly #bindWaiters = new Map<string, { resolve: (binding: RunBinding | null) => void; reject: (error: Error) => void }[]>();
+  readonly #runs: RunBindings;
   readonly #experimentIds = new Map<string, string>();
   /** Run creations that may have reached the server already (sent once, or journalled). */
   readonly #attempted = new WeakSet<LogEntry>();
@@ -106,6 +105,7 @@ export class LogPipeline {
   constructor(backend: Backend, options: LogPipelineOptions = {}) {
     this.backend = backend;
     this.#journal = options.journal ?? null;
+    this.#runs = new RunBindings(this.#journal);
     this.#flushIntervalMs = options.flushIntervalMs ?? 500;
     this.#batchSize = options.batchSize ?? LOG_BATCH_LIMITS.metrics;
     this.#maxQueueItems = options.maxQueueItems ?? 100_000;
@@ -138,7 +138,7 @@ export class LogPipeline {
 
   /** The server id and artifact URI of a run, once known. */
   bindingOf(run: string): RunBinding | undefined {
-    return this.#bindings.get(run);
+    return this.#runs.get(run);
   }
 
   /**
@@ -146,17 +146,14 @@ export class LogPipeline {
    * went offline first (the run keeps its local id until the journal is replayed).
    */
   whenBound(run: string): Promise<RunBinding | null> {
-    const known = this.#bindings.get(run);
+    const known = this.#runs.get(run);
     if (known) return Promise.resolve(known);
-    const failed = this.#failedRuns.get(run);
+    const failed = this.#runs.failure(run);
     if (failed) return Promise.reject(failed);
     if (this.#offline) return Promise.resolve(null);
-    return new Promise((resolve, reject) => {
-      const waiters = this.#bindWaiters.get(run) ?? [];
-      waiters.push({ resolve, reject });
-      this.#bindWaiters.set(run, waiters);
-      this.#kickSoon();
-    });
+    const bound = this.#runs.waitFor(run);
+    this.#kickSoon();
+    return bound;
   }
 
   /** Resolves once the run is bound, however long the backend is away. */
@@ -173,7 +170,7 @@ export class LogPipeline {
    * room again (backpressure: await it in tight loops to bound memory).
    */
   enqueue(entry: LogEntry): Promise<void> {
-    if (entry.kind === "createRun" && this.#bindings.has(entry.run)) return READY;
+    if (entry.kind === "createRun" && this.#runs.has(entry.run)) return READY;
     this.#queue.push(entry);
     return this.#added(entrySize(entry));
   }
@@ -280,7 +277,7 @@ export class LogPipeline {
     if (!this.#journal) return false;
     const entries = this.#forJournal([...this.#inFlight, ...this.#queue]);
     if (entries.length === 0) return true;
-    this.#journal.append(entries, (run) => this.#bindings.get(run));
+    this.#journal.append(entries, (run) => this.#runs.get(run));
     this.#queue = [];
     this.#inFlight.clear();
     this.#items = 0;
@@ -442,7 +439,7 @@ export class LogPipeline {
 
   async #sendBlock(entry: MetricsEntry, failed: LogEntry[]): Promise<void> {
     try {
-      await this.#sender.send(this.#boundId(entry.run), entry.block, this.#keys.names);
+      await this.#sender.send(this.#runs.serverId(entry.run), entry.block, this.#keys.names);
     } catch (error) {
       if (isTransient(error)) {
         failed.push(entry);
@@ -477,14 +474,6 @@ export class LogPipeline {
     });
   }
 
-  #boundId(run: string): string {
-    const binding = this.#bindings.get(run);
-    if (!binding) {
-      throw this.#failedRuns.get(run) ?? new CairnError("RESOURCE_DOES_NOT_EXIST", `Run with local id=${run} was never created`);
-    }
-    return binding.id;
-  }
-
   /** Sends one entry; false if the backend is unreachable (refusals are reported and count as done). */
   async #sendOne(entry: LogEntry, segment: JournalSegment | null): Promise<boolean> {
     try {
@@ -516,16 +505,8 @@ export class LogPipeline {
 
   #refused(entry: LogEntry, error: Error): void {
     this.#errors.push(error);
-    let told = false;
-    if (entry.kind === "createRun") {
-      this.#failedRuns.set(entry.run, error);
-      // `startRun` awaits the creation: its caller gets the error.
-      for (const waiter of this.#bindWaiters.get(entry.run) ?? []) {
-        waiter.reject(error);
-        told = true;
-      }
-      this.#bindWaiters.delete(entry.run);
-    }
+    // `startRun` awaits the creation: its caller gets the error.
+    const told = entry.kind === "createRun" && this.#runs.fail(entry.run, error);
     const completion = this.#completions.get(entry);
     if (completion) completion.reject(error);
     else if (!told) this.#onError(error, entry);
@@ -537,7 +518,7 @@ export class LogPipeline {
       await this.#createRun(entry);
       return;
     }
-    const runId = this.#boundId(entry.run);
+    const runId = this.#runs.serverId(entry.run);
     switch (entry.kind) {
       case "log":
         for (const batch of splitLogBatch(entry)) await this.#logBatch(runId, batch);
@@ -555,7 +536,7 @@ export class LogPipeline {
         await tracking.recordLoggedModel(runId, { ...entry.model, run_id: runId });
         return;
       case "artifact": {
-        const binding = this.#bindings.get(entry.run) as RunBinding;
+        const binding = this.#runs.get(entry.run) as RunBinding;
         const bytes = entry.bytes ?? (segment && entry.blob ? this.#journal?.readBlob(segment, entry.blob) : undefined);
         if (!bytes) throw new CairnError("DATA_LOSS", `The journalled artifact ${entry.path} has no bytes`);
         await this.backend.artifacts.upload(binding.artifactUri, entry.path, bytes);
@@ -607,18 +588,18 @@ export class LogPipeline {
       });
       const existing = found.items[0];
       if (existing) {
-        this.#bind({ run: entry.run, id: existing.info.run_id, artifactUri: existing.info.artifact_uri });
+        this.#runs.bind({ run: entry.run, id: existing.info.run_id, artifactUri: existing.info.artifact_uri });
         return;
       }
     }
     const tags = [...entry.tags, { key: LOCAL_RUN_ID_TAG, value: entry.run }];
     if (entry.parentRun) {
-      const parent = this.#bindings.get(entry.parentRun);
+      const parent = this.#runs.get(entry.parentRun);
       if (parent) tags.push({ key: PARENT_RUN_ID_TAG, value: parent.id });
     }
     this.#attempted.add(entry);
     const run = await tracking.createRun({ experimentId, runName: entry.runName, startTime: entry.startTime, userId: entry.userId, tags });
-    this.#bind({ run: entry.run, id: run.info.run_id, artifactUri: run.info.artifact_uri });
+    this.#runs.bind({ run: entry.run, id: run.info.run_id, artifactUri: run.info.artifact_uri });
   }
 
   async #experimentId(name: string): Promise<string> {
@@ -642,18 +623,11 @@ export class LogPipeline {
     return experiment.experiment_id;
   }
 
-  #bind(binding: RunBinding): void {
-    this.#bindings.set(binding.run, binding);
-    this.#journal?.bind(binding);
-    for (const waiter of this.#bindWaiters.get(binding.run) ?? []) waiter.resolve(binding);
-    this.#bindWaiters.delete(binding.run);
-  }
-
   /** Claimed segments first (older processes), then this process's own; false if the backend dropped again. */
   async #replayJournal(): Promise<boolean> {
     while (this.#claimed.length > 0) {
       const segment = this.#claimed[0] as JournalSegment;
-      for (const binding of segment.bindings) if (!this.#bindings.has(binding.run)) this.#bind(binding);
+      for (const binding of segment.bindings) if (!this.#runs.has(binding.run)) this.#runs.bind(binding);
       for (const { entry } of segment.entries) if (entry.kind === "createRun") this.#attempted.add(entry);
       const left = await this.#deliver(
         segment.entries.map((item) => item.entry),
@@ -669,7 +643,7 @@ export class LogPipeline {
     }
     const own = this.#journal?.pending();
     if (own && own.entries.length > 0) {
-      for (const binding of own.bindings) if (!this.#bindings.has(binding.run)) this.#bind(binding);
+      for (const binding of own.bindings) if (!this.#runs.has(binding.run)) this.#runs.bind(binding);
       for (const { entry } of own.entries) if (entry.kind === "createRun") this.#attempted.add(entry);
       const left = await this.#deliver(
         own.entries.map((item) => item.entry),
@@ -692,19 +666,14 @@ export class LogPipeline {
     }
     if (!this.#offline) {
       this.#offline = true;
-      // Runs still waiting for their id keep their local one for now.
-      for (const [run, waiters] of this.#bindWaiters) {
-        if (this.#bindings.has(run)) continue;
-        for (const waiter of waiters) waiter.resolve(null);
-        this.#bindWaiters.delete(run);
-      }
+      this.#runs.releaseWaiting();
     }
   }
 
   #moveQueueToJournal(before: LogEntry[]): void {
     if (!this.#journal) return;
     const entries = [...before, ...this.#queue];
-    this.#journal.append(this.#forJournal(entries), (run) => this.#bindings.get(run));
+    this.#journal.append(this.#forJournal(entries), (run) => this.#runs.get(run));
     for (const entry of this.#queue) this.#removed(entry);
     this.#queue = [];
     for (const entry of entries) this.#completions.get(entry)?.resolve();
