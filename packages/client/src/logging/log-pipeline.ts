@@ -2,11 +2,12 @@ import { CairnError, type LogBatchInput, type Metric, type Param, type Tag } fro
 import type { Backend } from "../backend/backend.js";
 import { isTransient } from "../rest/transient-error.js";
 import type { Journal, JournalSegment } from "./journal.js";
-import { assertNever, entrySize, LOCAL_RUN_ID_TAG, type LogEntry, PARENT_RUN_ID_TAG, type RunBinding } from "./log-entry.js";
+import { assertNever, entrySize, type LogEntry, type RunBinding } from "./log-entry.js";
 import { MetricBlock } from "./metric-block.js";
 import { MetricKeys } from "./metric-keys.js";
 import { backendMetricSender, type MetricSender } from "./metric-sender.js";
 import { RunBindings } from "./run-bindings.js";
+import { RunCreator } from "./run-creator.js";
 import { LOG_BATCH_LIMITS, splitLogBatch } from "./split-log-batch.js";
 
 export interface LogPipelineOptions {
@@ -96,9 +97,7 @@ export class LogPipeline {
   #kickAgain = false;
 
   readonly #runs: RunBindings;
-  readonly #experimentIds = new Map<string, string>();
-  /** Run creations that may have reached the server already (sent once, or journalled). */
-  readonly #attempted = new WeakSet<LogEntry>();
+  readonly #creator: RunCreator;
   readonly #completions = new WeakMap<LogEntry, Deferred>();
   readonly #errors: Error[] = [];
 
@@ -106,6 +105,7 @@ export class LogPipeline {
     this.backend = backend;
     this.#journal = options.journal ?? null;
     this.#runs = new RunBindings(this.#journal);
+    this.#creator = new RunCreator(backend, this.#runs);
     this.#flushIntervalMs = options.flushIntervalMs ?? 500;
     this.#batchSize = options.batchSize ?? LOG_BATCH_LIMITS.metrics;
     this.#maxQueueItems = options.maxQueueItems ?? 100_000;
@@ -467,7 +467,7 @@ export class LogPipeline {
   /** Entries as the journal stores them (blocks sealed and turned into `log` entries). */
   #forJournal(entries: readonly LogEntry[]): LogEntry[] {
     return entries.map((entry) => {
-      if (entry.kind === "createRun") this.#attempted.add(entry);
+      this.#creator.markAttempted(entry);
       if (entry.kind !== "metrics") return entry;
       this.#seal(entry);
       return this.#asLog(entry);
@@ -515,7 +515,7 @@ export class LogPipeline {
   async #send(entry: LogEntry, segment: JournalSegment | null): Promise<void> {
     const { tracking } = this.backend;
     if (entry.kind === "createRun") {
-      await this.#createRun(entry);
+      await this.#creator.create(entry);
       return;
     }
     const runId = this.#runs.serverId(entry.run);
@@ -575,60 +575,12 @@ export class LogPipeline {
     }
   }
 
-  async #createRun(entry: Extract<LogEntry, { kind: "createRun" }>): Promise<void> {
-    const { tracking } = this.backend;
-    const experimentId = entry.experimentId ?? (await this.#experimentId(entry.experimentName ?? "Default"));
-    if (this.#attempted.has(entry)) {
-      // The first attempt may have created the run before the connection dropped.
-      const found = await tracking.searchRuns({
-        experimentIds: [experimentId],
-        filter: `tags.\`${LOCAL_RUN_ID_TAG}\` = '${entry.run}'`,
-        runViewType: "ALL",
-        maxResults: 1,
-      });
-      const existing = found.items[0];
-      if (existing) {
-        this.#runs.bind({ run: entry.run, id: existing.info.run_id, artifactUri: existing.info.artifact_uri });
-        return;
-      }
-    }
-    const tags = [...entry.tags, { key: LOCAL_RUN_ID_TAG, value: entry.run }];
-    if (entry.parentRun) {
-      const parent = this.#runs.get(entry.parentRun);
-      if (parent) tags.push({ key: PARENT_RUN_ID_TAG, value: parent.id });
-    }
-    this.#attempted.add(entry);
-    const run = await tracking.createRun({ experimentId, runName: entry.runName, startTime: entry.startTime, userId: entry.userId, tags });
-    this.#runs.bind({ run: entry.run, id: run.info.run_id, artifactUri: run.info.artifact_uri });
-  }
-
-  async #experimentId(name: string): Promise<string> {
-    const cached = this.#experimentIds.get(name);
-    if (cached) return cached;
-    const { tracking } = this.backend;
-    let experiment = await tracking.getExperimentByName(name);
-    if (!experiment) {
-      try {
-        await tracking.createExperiment({ name });
-      } catch (error) {
-        if (!(error instanceof CairnError && error.code === "RESOURCE_ALREADY_EXISTS")) throw error;
-      }
-      experiment = await tracking.getExperimentByName(name);
-    }
-    if (!experiment) throw new CairnError("RESOURCE_DOES_NOT_EXIST", `Experiment '${name}' could not be created`);
-    if (experiment.lifecycle_stage === "deleted") {
-      throw new CairnError("INVALID_PARAMETER_VALUE", `Experiment '${name}' is deleted; restore it or use another name`);
-    }
-    this.#experimentIds.set(name, experiment.experiment_id);
-    return experiment.experiment_id;
-  }
-
   /** Claimed segments first (older processes), then this process's own; false if the backend dropped again. */
   async #replayJournal(): Promise<boolean> {
     while (this.#claimed.length > 0) {
       const segment = this.#claimed[0] as JournalSegment;
       for (const binding of segment.bindings) if (!this.#runs.has(binding.run)) this.#runs.bind(binding);
-      for (const { entry } of segment.entries) if (entry.kind === "createRun") this.#attempted.add(entry);
+      for (const { entry } of segment.entries) this.#creator.markAttempted(entry);
       const left = await this.#deliver(
         segment.entries.map((item) => item.entry),
         segment,
@@ -644,7 +596,7 @@ export class LogPipeline {
     const own = this.#journal?.pending();
     if (own && own.entries.length > 0) {
       for (const binding of own.bindings) if (!this.#runs.has(binding.run)) this.#runs.bind(binding);
-      for (const { entry } of own.entries) if (entry.kind === "createRun") this.#attempted.add(entry);
+      for (const { entry } of own.entries) this.#creator.markAttempted(entry);
       const left = await this.#deliver(
         own.entries.map((item) => item.entry),
         own,
