@@ -2,6 +2,7 @@ import { CairnError, type LogBatchInput, type Metric, type Param, type Tag } fro
 import type { Backend } from "../backend/backend.js";
 import { isTransient } from "../rest/transient-error.js";
 import type { Journal, JournalSegment } from "./journal.js";
+import { JournalSpool } from "./journal-spool.js";
 import { assertNever, entrySize, type LogEntry, type RunBinding } from "./log-entry.js";
 import { MetricBlock } from "./metric-block.js";
 import { MetricKeys } from "./metric-keys.js";
@@ -62,7 +63,8 @@ const READY: Promise<void> = Promise.resolve();
  */
 export class LogPipeline {
   readonly backend: Backend;
-  readonly #journal: Journal | null;
+  /** Null without a journal (a browser): entries then wait in memory while offline. */
+  readonly #spool: JournalSpool | null;
   readonly #flushIntervalMs: number;
   readonly #batchSize: number;
   readonly #maxQueueItems: number;
@@ -89,9 +91,7 @@ export class LogPipeline {
   #immediate = false;
   #probeDelay: number;
   #nextProbeAt = 0;
-  #startedUp = false;
   #closed = false;
-  #claimed: JournalSegment[] = [];
   #room: { promise: Promise<void>; resolve: () => void } | null = null;
   #cycleFailures = 0;
   #kickAgain = false;
@@ -103,9 +103,10 @@ export class LogPipeline {
 
   constructor(backend: Backend, options: LogPipelineOptions = {}) {
     this.backend = backend;
-    this.#journal = options.journal ?? null;
-    this.#runs = new RunBindings(this.#journal);
+    const journal = options.journal ?? null;
+    this.#runs = new RunBindings(journal);
     this.#creator = new RunCreator(backend, this.#runs);
+    this.#spool = journal ? new JournalSpool(journal, this.#runs, this.#creator) : null;
     this.#flushIntervalMs = options.flushIntervalMs ?? 500;
     this.#batchSize = options.batchSize ?? LOG_BATCH_LIMITS.metrics;
     this.#maxQueueItems = options.maxQueueItems ?? 100_000;
@@ -248,7 +249,7 @@ export class LogPipeline {
       const failures = this.#cycleFailures;
       await this.#kick(true);
       if (this.#queue.length === 0 && !this.#cycle) return;
-      if ((this.#offline && !this.#journal) || this.#cycleFailures !== failures) return;
+      if ((this.#offline && !this.#spool) || this.#cycleFailures !== failures) return;
     }
   }
 
@@ -260,7 +261,7 @@ export class LogPipeline {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       await this.flush();
-      if (!this.#offline && this.#claimed.length === 0 && !this.#journal?.pending()?.entries.length && this.#queue.length === 0) {
+      if (!this.#offline && (this.#spool?.isEmpty() ?? true) && this.#queue.length === 0) {
         return true;
       }
       if (Date.now() >= deadline) return false;
@@ -274,10 +275,10 @@ export class LogPipeline {
    * last step of a process exit, where nothing asynchronous may run.
    */
   journalNow(): boolean {
-    if (!this.#journal) return false;
+    if (!this.#spool) return false;
     const entries = this.#forJournal([...this.#inFlight, ...this.#queue]);
     if (entries.length === 0) return true;
-    this.#journal.append(entries, (run) => this.#runs.get(run));
+    this.#spool.append(entries);
     this.#queue = [];
     this.#inFlight.clear();
     this.#items = 0;
@@ -358,7 +359,7 @@ export class LogPipeline {
 
   #schedule(): void {
     if (this.#timer || this.#closed || this.#cycle) return;
-    const work = this.#queue.length > 0 || this.#offline || this.#claimed.length > 0;
+    const work = this.#queue.length > 0 || this.#offline || this.#spool?.hasClaimed;
     if (!work) return;
     const delay = this.#offline ? Math.max(10, Math.min(this.#flushIntervalMs, this.#nextProbeAt - Date.now())) : this.#flushIntervalMs;
     this.#timer = setTimeout(() => {
@@ -370,20 +371,18 @@ export class LogPipeline {
   }
 
   async #runCycle(): Promise<void> {
-    if (!this.#startedUp) {
-      this.#startedUp = true;
-      if (this.#journal) this.#claimed.push(...this.#journal.claimOrphans());
-    }
+    this.#spool?.claimOrphansOnce();
     if (this.#offline) {
-      if (this.#journal && this.#queue.length > 0) this.#moveQueueToJournal([]);
+      if (this.#spool && this.#queue.length > 0) this.#moveQueueToJournal([]);
       if (Date.now() < this.#nextProbeAt) return;
       if (!(await this.backend.ping())) {
         this.#probeLater();
         return;
       }
     }
-    if (this.#claimed.length > 0 || this.#offline) {
-      if (!(await this.#replayJournal())) {
+    if (this.#spool?.hasClaimed || this.#offline) {
+      const replayed = this.#spool ? await this.#spool.replay((entry, segment) => this.#sendOne(entry, segment)) : true;
+      if (!replayed) {
         this.#goOffline([]);
         this.#probeLater();
         return;
@@ -467,7 +466,6 @@ export class LogPipeline {
   /** Entries as the journal stores them (blocks sealed and turned into `log` entries). */
   #forJournal(entries: readonly LogEntry[]): LogEntry[] {
     return entries.map((entry) => {
-      this.#creator.markAttempted(entry);
       if (entry.kind !== "metrics") return entry;
       this.#seal(entry);
       return this.#asLog(entry);
@@ -484,23 +482,6 @@ export class LogPipeline {
       this.#refused(entry, error instanceof Error ? error : new Error(String(error)));
     }
     return true;
-  }
-
-  /**
-   * Sends entries in order. Returns the entries left undelivered because the backend became
-   * unreachable (the failing one first); refused entries are reported and dropped.
-   */
-  async #deliver(entries: readonly LogEntry[], segment: JournalSegment | null, seqs?: readonly number[]): Promise<LogEntry[]> {
-    for (let index = 0; index < entries.length; index += 1) {
-      const entry = entries[index] as LogEntry;
-      if (!(await this.#sendOne(entry, segment))) return entries.slice(index);
-      const seq = seqs?.[index];
-      if (seq !== undefined) {
-        if (segment && this.#claimed.includes(segment)) this.#journal?.ackClaimed(segment, seq);
-        else this.#journal?.ack(seq);
-      }
-    }
-    return [];
   }
 
   #refused(entry: LogEntry, error: Error): void {
@@ -537,7 +518,7 @@ export class LogPipeline {
         return;
       case "artifact": {
         const binding = this.#runs.get(entry.run) as RunBinding;
-        const bytes = entry.bytes ?? (segment && entry.blob ? this.#journal?.readBlob(segment, entry.blob) : undefined);
+        const bytes = entry.bytes ?? (segment && entry.blob ? this.#spool?.readBlob(segment, entry.blob) : undefined);
         if (!bytes) throw new CairnError("DATA_LOSS", `The journalled artifact ${entry.path} has no bytes`);
         await this.backend.artifacts.upload(binding.artifactUri, entry.path, bytes);
         return;
@@ -575,41 +556,8 @@ export class LogPipeline {
     }
   }
 
-  /** Claimed segments first (older processes), then this process's own; false if the backend dropped again. */
-  async #replayJournal(): Promise<boolean> {
-    while (this.#claimed.length > 0) {
-      const segment = this.#claimed[0] as JournalSegment;
-      for (const binding of segment.bindings) if (!this.#runs.has(binding.run)) this.#runs.bind(binding);
-      for (const { entry } of segment.entries) this.#creator.markAttempted(entry);
-      const left = await this.#deliver(
-        segment.entries.map((item) => item.entry),
-        segment,
-        segment.entries.map((item) => item.seq),
-      );
-      if (left.length > 0) {
-        segment.entries = segment.entries.slice(segment.entries.length - left.length);
-        return false;
-      }
-      this.#journal?.removeClaimed(segment);
-      this.#claimed.shift();
-    }
-    const own = this.#journal?.pending();
-    if (own && own.entries.length > 0) {
-      for (const binding of own.bindings) if (!this.#runs.has(binding.run)) this.#runs.bind(binding);
-      for (const { entry } of own.entries) this.#creator.markAttempted(entry);
-      const left = await this.#deliver(
-        own.entries.map((item) => item.entry),
-        own,
-        own.entries.map((item) => item.seq),
-      );
-      if (left.length > 0) return false;
-    }
-    this.#journal?.discard();
-    return true;
-  }
-
   #goOffline(undelivered: LogEntry[]): void {
-    if (!this.#journal) {
+    if (!this.#spool) {
       // No journal (a browser): keep the entries in memory, in order, and retry later.
       this.#queue.unshift(...undelivered);
       for (const entry of undelivered) this.#items += entrySize(entry);
@@ -623,9 +571,9 @@ export class LogPipeline {
   }
 
   #moveQueueToJournal(before: LogEntry[]): void {
-    if (!this.#journal) return;
+    if (!this.#spool) return;
     const entries = [...before, ...this.#queue];
-    this.#journal.append(this.#forJournal(entries), (run) => this.#runs.get(run));
+    this.#spool.append(this.#forJournal(entries));
     for (const entry of this.#queue) this.#removed(entry);
     this.#queue = [];
     for (const entry of entries) this.#completions.get(entry)?.resolve();
