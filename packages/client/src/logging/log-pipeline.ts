@@ -1,15 +1,16 @@
-import { CairnError, type LogBatchInput, type Metric, type Param, type Tag } from "@cairn/core";
+import type { Metric, Param, Tag } from "@cairn/core";
 import type { Backend } from "../backend/backend.js";
 import { isTransient } from "../rest/transient-error.js";
+import { EntrySender } from "./entry-sender.js";
 import type { Journal, JournalSegment } from "./journal.js";
 import { JournalSpool } from "./journal-spool.js";
-import { assertNever, entrySize, type LogEntry, type RunBinding } from "./log-entry.js";
+import { entrySize, type LogEntry, type RunBinding } from "./log-entry.js";
 import { MetricBlock } from "./metric-block.js";
 import { MetricKeys } from "./metric-keys.js";
 import { backendMetricSender, type MetricSender } from "./metric-sender.js";
 import { RunBindings } from "./run-bindings.js";
 import { RunCreator } from "./run-creator.js";
-import { LOG_BATCH_LIMITS, splitLogBatch } from "./split-log-batch.js";
+import { LOG_BATCH_LIMITS } from "./split-log-batch.js";
 
 export interface LogPipelineOptions {
   /** Longest time an entry waits in memory before it is sent (default 500 ms). */
@@ -97,7 +98,7 @@ export class LogPipeline {
   #kickAgain = false;
 
   readonly #runs: RunBindings;
-  readonly #creator: RunCreator;
+  readonly #entries: EntrySender;
   readonly #completions = new WeakMap<LogEntry, Deferred>();
   readonly #errors: Error[] = [];
 
@@ -105,8 +106,8 @@ export class LogPipeline {
     this.backend = backend;
     const journal = options.journal ?? null;
     this.#runs = new RunBindings(journal);
-    this.#creator = new RunCreator(backend, this.#runs);
-    this.#spool = journal ? new JournalSpool(journal, this.#runs, this.#creator) : null;
+    const creator = new RunCreator(backend, this.#runs);
+    this.#spool = journal ? new JournalSpool(journal, this.#runs, creator) : null;
     this.#flushIntervalMs = options.flushIntervalMs ?? 500;
     this.#batchSize = options.batchSize ?? LOG_BATCH_LIMITS.metrics;
     this.#maxQueueItems = options.maxQueueItems ?? 100_000;
@@ -114,6 +115,13 @@ export class LogPipeline {
     this.#maxProbeIntervalMs = options.maxProbeIntervalMs ?? 5_000;
     this.#probeDelay = this.#probeIntervalMs;
     this.#sender = options.metricSender ?? backendMetricSender(backend);
+    this.#entries = new EntrySender(backend, {
+      runs: this.#runs,
+      creator,
+      metricSender: this.#sender,
+      keys: this.#keys,
+      spool: this.#spool,
+    });
     this.#maxInFlight = Math.max(1, options.maxInFlight ?? 4);
     this.#onError =
       options.onError ??
@@ -475,7 +483,7 @@ export class LogPipeline {
   /** Sends one entry; false if the backend is unreachable (refusals are reported and count as done). */
   async #sendOne(entry: LogEntry, segment: JournalSegment | null): Promise<boolean> {
     try {
-      await this.#send(entry, segment);
+      await this.#entries.send(entry, segment);
       this.#completions.get(entry)?.resolve();
     } catch (error) {
       if (isTransient(error)) return false;
@@ -491,69 +499,6 @@ export class LogPipeline {
     const completion = this.#completions.get(entry);
     if (completion) completion.reject(error);
     else if (!told) this.#onError(error, entry);
-  }
-
-  async #send(entry: LogEntry, segment: JournalSegment | null): Promise<void> {
-    const { tracking } = this.backend;
-    if (entry.kind === "createRun") {
-      await this.#creator.create(entry);
-      return;
-    }
-    const runId = this.#runs.serverId(entry.run);
-    switch (entry.kind) {
-      case "log":
-        for (const batch of splitLogBatch(entry)) await this.#logBatch(runId, batch);
-        return;
-      case "metrics":
-        await this.#sender.send(runId, entry.block, this.#keys.names);
-        return;
-      case "updateRun":
-        await tracking.updateRun(runId, { status: entry.status, endTime: entry.endTime });
-        return;
-      case "logInputs":
-        await tracking.logInputs(runId, entry.datasets);
-        return;
-      case "logModel":
-        await tracking.recordLoggedModel(runId, { ...entry.model, run_id: runId });
-        return;
-      case "artifact": {
-        const binding = this.#runs.get(entry.run) as RunBinding;
-        const bytes = entry.bytes ?? (segment && entry.blob ? this.#spool?.readBlob(segment, entry.blob) : undefined);
-        if (!bytes) throw new CairnError("DATA_LOSS", `The journalled artifact ${entry.path} has no bytes`);
-        await this.backend.artifacts.upload(binding.artifactUri, entry.path, bytes);
-        return;
-      }
-      default:
-        assertNever(entry);
-    }
-  }
-
-  /**
-   * One log-batch call. Merged calls share a batch, and MLflow refuses a batch whole; when it
-   * does, the items are re-sent apart so one bad param does not drop the metrics beside it.
-   */
-  async #logBatch(runId: string, batch: LogBatchInput): Promise<void> {
-    try {
-      await this.backend.tracking.logBatch(runId, batch);
-    } catch (error) {
-      if (isTransient(error)) throw error;
-      const parts: LogBatchInput[] = [
-        ...(batch.params ?? []).map((param) => ({ params: [param] })),
-        ...(batch.metrics?.length ? [{ metrics: batch.metrics }] : []),
-        ...(batch.tags?.length ? [{ tags: batch.tags }] : []),
-      ];
-      if (parts.length <= 1) throw error;
-      let first: unknown;
-      for (const part of parts) {
-        try {
-          await this.backend.tracking.logBatch(runId, part);
-        } catch (partError) {
-          if (isTransient(partError)) throw partError;
-          first ??= partError;
-        }
-      }
-      if (first) throw first;
-    }
   }
 
   #goOffline(undelivered: LogEntry[]): void {
