@@ -5,8 +5,7 @@ import { EntrySender } from "./entry-sender.js";
 import type { Journal, JournalSegment } from "./journal.js";
 import { JournalSpool } from "./journal-spool.js";
 import { entrySize, type LogEntry, type RunBinding } from "./log-entry.js";
-import { MetricBlock } from "./metric-block.js";
-import { MetricKeys } from "./metric-keys.js";
+import { LogQueue, type MetricsEntry, READY } from "./log-queue.js";
 import { backendMetricSender, type MetricSender } from "./metric-sender.js";
 import { RunBindings } from "./run-bindings.js";
 import { RunCreator } from "./run-creator.js";
@@ -32,15 +31,7 @@ export interface LogPipelineOptions {
   maxInFlight?: number;
 }
 
-type MetricsEntry = Extract<LogEntry, { kind: "metrics" }>;
-
-/** Blocks kept for reuse once delivered (each is one log-batch of columns, ~28 KB). */
-const POOLED_BLOCKS = 16;
-
 type Deferred = { resolve: () => void; reject: (error: Error) => void };
-
-/** A resolved promise shared by every logging call that finds room in the queue. */
-const READY: Promise<void> = Promise.resolve();
 
 /**
  * The background logger. Logging calls append to an in-memory queue and return at once; a
@@ -68,20 +59,13 @@ export class LogPipeline {
   readonly #spool: JournalSpool | null;
   readonly #flushIntervalMs: number;
   readonly #batchSize: number;
-  readonly #maxQueueItems: number;
   readonly #probeIntervalMs: number;
   readonly #maxProbeIntervalMs: number;
   readonly #onError: (error: Error, entry: LogEntry) => void;
 
   readonly #sender: MetricSender;
   readonly #maxInFlight: number;
-  readonly #keys = new MetricKeys();
-  /** Each run's block that still takes points (it sits in the queue). */
-  readonly #openBlocks = new Map<string, MetricBlock>();
-  readonly #pool: MetricBlock[] = [];
-
-  #queue: LogEntry[] = [];
-  #items = 0;
+  readonly #queue: LogQueue;
   /** Entries taken from the queue and not yet delivered (journalled too on a hard exit). */
   readonly #inFlight = new Set<LogEntry>();
   /** The running cycle sends partly filled blocks too (a flush, or the timer). */
@@ -93,7 +77,6 @@ export class LogPipeline {
   #probeDelay: number;
   #nextProbeAt = 0;
   #closed = false;
-  #room: { promise: Promise<void>; resolve: () => void } | null = null;
   #cycleFailures = 0;
   #kickAgain = false;
 
@@ -110,7 +93,7 @@ export class LogPipeline {
     this.#spool = journal ? new JournalSpool(journal, this.#runs, creator) : null;
     this.#flushIntervalMs = options.flushIntervalMs ?? 500;
     this.#batchSize = options.batchSize ?? LOG_BATCH_LIMITS.metrics;
-    this.#maxQueueItems = options.maxQueueItems ?? 100_000;
+    this.#queue = new LogQueue(options.maxQueueItems ?? 100_000);
     this.#probeIntervalMs = options.probeIntervalMs ?? 500;
     this.#maxProbeIntervalMs = options.maxProbeIntervalMs ?? 5_000;
     this.#probeDelay = this.#probeIntervalMs;
@@ -119,7 +102,7 @@ export class LogPipeline {
       runs: this.#runs,
       creator,
       metricSender: this.#sender,
-      keys: this.#keys,
+      keys: this.#queue.keys,
       spool: this.#spool,
     });
     this.#maxInFlight = Math.max(1, options.maxInFlight ?? 4);
@@ -137,7 +120,7 @@ export class LogPipeline {
 
   /** Items waiting in memory. */
   get queuedItems(): number {
-    return this.#items;
+    return this.#queue.items;
   }
 
   /** Errors of entries the backend refused, oldest first. */
@@ -199,17 +182,9 @@ export class LogPipeline {
 
   /** Queues metrics, params and tags for a run; params and tags merge into the queue's last entry when it is for the same run. */
   log(run: string, metrics: Metric[], params: Param[], tags: Tag[]): Promise<void> {
-    for (const metric of metrics) this.#pushPoint(run, metric.key, metric.value, metric.timestamp, metric.step);
+    for (const metric of metrics) this.#queue.pushPoint(run, metric.key, metric.value, metric.timestamp, metric.step);
     const size = params.length + tags.length;
-    if (size > 0) {
-      const tail = this.#queue[this.#queue.length - 1];
-      if (tail?.kind === "log" && tail.run === run && entrySize(tail) + size <= LOG_BATCH_LIMITS.total) {
-        for (const param of params) tail.params.push(param);
-        for (const tag of tags) tail.tags.push(tag);
-      } else {
-        this.#queue.push({ kind: "log", run, metrics: [], params: params.slice(), tags: tags.slice() });
-      }
-    }
+    if (size > 0) this.#queue.pushParamsAndTags(run, params, tags);
     return this.#added(metrics.length + size);
   }
 
@@ -220,7 +195,7 @@ export class LogPipeline {
 
   /** Adds one metric point without a metric object. */
   logPoint(run: string, key: string, value: number, timestamp: number, step: number): Promise<void> {
-    this.#pushPoint(run, key, value, timestamp, step);
+    this.#queue.pushPoint(run, key, value, timestamp, step);
     return this.#added(1);
   }
 
@@ -232,20 +207,10 @@ export class LogPipeline {
   logMetricValues(run: string, values: Readonly<Record<string, number>>, step: number, timestamp: number): Promise<void> {
     let count = 0;
     for (const key in values) {
-      this.#pushPoint(run, key, values[key] as number, timestamp, step);
+      this.#queue.pushPoint(run, key, values[key] as number, timestamp, step);
       count += 1;
     }
     return this.#added(count);
-  }
-
-  #pushPoint(run: string, key: string, value: number, timestamp: number, step: number): void {
-    let block = this.#openBlocks.get(run);
-    if (!block || block.sealed || block.full) {
-      block = (this.#pool.pop() ?? new MetricBlock()).reset(run);
-      this.#openBlocks.set(run, block);
-      this.#queue.push({ kind: "metrics", run, block });
-    }
-    block.push(this.#keys.id(key), value, timestamp, step);
   }
 
   /**
@@ -284,12 +249,11 @@ export class LogPipeline {
    */
   journalNow(): boolean {
     if (!this.#spool) return false;
-    const entries = this.#forJournal([...this.#inFlight, ...this.#queue]);
+    const entries = this.#queue.forJournal([...this.#inFlight, ...this.#queue.entries]);
     if (entries.length === 0) return true;
     this.#spool.append(entries);
-    this.#queue = [];
+    this.#queue.clear();
     this.#inFlight.clear();
-    this.#items = 0;
     return true;
   }
 
@@ -302,28 +266,12 @@ export class LogPipeline {
     await this.#sender.close();
   }
 
+  /** Counts newly queued items: a full batch is sent at once, anything less when the timer fires. */
   #added(size: number): Promise<void> {
-    this.#items += size;
-    if (this.#items >= this.#batchSize) this.#kickSoon();
+    const room = this.#queue.added(size);
+    if (this.#queue.items >= this.#batchSize) this.#kickSoon();
     else this.#schedule();
-    if (this.#items <= this.#maxQueueItems) return READY;
-    if (!this.#room) {
-      let resolve = () => {};
-      const promise = new Promise<void>((done) => {
-        resolve = done;
-      });
-      this.#room = { promise, resolve };
-    }
-    return this.#room.promise;
-  }
-
-  #removed(entry: LogEntry): void {
-    this.#items -= entrySize(entry);
-    if (this.#items < 0) this.#items = 0;
-    if (this.#room && this.#items <= this.#maxQueueItems / 2) {
-      this.#room.resolve();
-      this.#room = null;
-    }
+    return room;
   }
 
   #kickSoon(): void {
@@ -417,12 +365,10 @@ export class LogPipeline {
     const pending = new Set<Promise<void>>();
     const failed: LogEntry[] = [];
     for (;;) {
-      const head = this.#queue[0];
+      const head = this.#queue.entries[0];
       if (head && failed.length === 0 && this.#mayTake(head, pending.size)) {
         this.#queue.shift();
-        if (head.kind === "metrics") this.#seal(head);
         this.#inFlight.add(head);
-        this.#removed(head);
         if (head.kind === "metrics") {
           const task: Promise<void> = this.#sendBlock(head, failed).finally(() => pending.delete(task));
           pending.add(task);
@@ -441,43 +387,23 @@ export class LogPipeline {
   #mayTake(head: LogEntry, sending: number): boolean {
     if (head.kind !== "metrics") return sending === 0;
     if (sending >= this.#maxInFlight) return false;
-    return this.#drain || head.block.full || this.#items >= this.#batchSize;
+    return this.#drain || head.block.full || this.#queue.items >= this.#batchSize;
   }
 
   async #sendBlock(entry: MetricsEntry, failed: LogEntry[]): Promise<void> {
     try {
-      await this.#sender.send(this.#runs.serverId(entry.run), entry.block, this.#keys.names);
+      await this.#sender.send(this.#runs.serverId(entry.run), entry.block, this.#queue.keys.names);
     } catch (error) {
       if (isTransient(error)) {
         failed.push(entry);
         return;
       }
       this.#inFlight.delete(entry);
-      this.#refused(this.#asLog(entry), error instanceof Error ? error : new Error(String(error)));
+      this.#refused(this.#queue.asLog(entry), error instanceof Error ? error : new Error(String(error)));
       return;
     }
     this.#inFlight.delete(entry);
-    if (this.#pool.length < POOLED_BLOCKS) this.#pool.push(entry.block);
-  }
-
-  /** Later points of the run go to a new block. */
-  #seal(entry: MetricsEntry): void {
-    entry.block.sealed = true;
-    if (this.#openBlocks.get(entry.run) === entry.block) this.#openBlocks.delete(entry.run);
-  }
-
-  /** A metric block as the `log` entry the journal and error reports know. */
-  #asLog(entry: MetricsEntry): LogEntry {
-    return { kind: "log", run: entry.run, metrics: entry.block.toMetrics(this.#keys.names), params: [], tags: [] };
-  }
-
-  /** Entries as the journal stores them (blocks sealed and turned into `log` entries). */
-  #forJournal(entries: readonly LogEntry[]): LogEntry[] {
-    return entries.map((entry) => {
-      if (entry.kind !== "metrics") return entry;
-      this.#seal(entry);
-      return this.#asLog(entry);
-    });
+    this.#queue.recycle(entry.block);
   }
 
   /** Sends one entry; false if the backend is unreachable (refusals are reported and count as done). */
@@ -504,8 +430,7 @@ export class LogPipeline {
   #goOffline(undelivered: LogEntry[]): void {
     if (!this.#spool) {
       // No journal (a browser): keep the entries in memory, in order, and retry later.
-      this.#queue.unshift(...undelivered);
-      for (const entry of undelivered) this.#items += entrySize(entry);
+      this.#queue.putBack(undelivered);
     } else {
       this.#moveQueueToJournal(undelivered);
     }
@@ -517,10 +442,9 @@ export class LogPipeline {
 
   #moveQueueToJournal(before: LogEntry[]): void {
     if (!this.#spool) return;
-    const entries = [...before, ...this.#queue];
-    this.#spool.append(this.#forJournal(entries));
-    for (const entry of this.#queue) this.#removed(entry);
-    this.#queue = [];
+    const entries = [...before, ...this.#queue.entries];
+    this.#spool.append(this.#queue.forJournal(entries));
+    this.#queue.removeAll();
     for (const entry of entries) this.#completions.get(entry)?.resolve();
   }
 
