@@ -7,6 +7,7 @@ import { JournalSpool } from "./journal-spool.js";
 import { entrySize, type LogEntry, type RunBinding } from "./log-entry.js";
 import { LogQueue, type MetricsEntry, READY } from "./log-queue.js";
 import { backendMetricSender, type MetricSender } from "./metric-sender.js";
+import { ProbeSchedule } from "./probe-schedule.js";
 import { RunBindings } from "./run-bindings.js";
 import { RunCreator } from "./run-creator.js";
 import { LOG_BATCH_LIMITS } from "./split-log-batch.js";
@@ -59,8 +60,7 @@ export class LogPipeline {
   readonly #spool: JournalSpool | null;
   readonly #flushIntervalMs: number;
   readonly #batchSize: number;
-  readonly #probeIntervalMs: number;
-  readonly #maxProbeIntervalMs: number;
+  readonly #probes: ProbeSchedule;
   readonly #onError: (error: Error, entry: LogEntry) => void;
 
   readonly #sender: MetricSender;
@@ -74,8 +74,6 @@ export class LogPipeline {
   #cycle: Promise<void> | null = null;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #immediate = false;
-  #probeDelay: number;
-  #nextProbeAt = 0;
   #closed = false;
   #cycleFailures = 0;
   #kickAgain = false;
@@ -94,9 +92,7 @@ export class LogPipeline {
     this.#flushIntervalMs = options.flushIntervalMs ?? 500;
     this.#batchSize = options.batchSize ?? LOG_BATCH_LIMITS.metrics;
     this.#queue = new LogQueue(options.maxQueueItems ?? 100_000);
-    this.#probeIntervalMs = options.probeIntervalMs ?? 500;
-    this.#maxProbeIntervalMs = options.maxProbeIntervalMs ?? 5_000;
-    this.#probeDelay = this.#probeIntervalMs;
+    this.#probes = new ProbeSchedule(options.probeIntervalMs ?? 500, options.maxProbeIntervalMs ?? 5_000);
     this.#sender = options.metricSender ?? backendMetricSender(backend);
     this.#entries = new EntrySender(backend, {
       runs: this.#runs,
@@ -238,7 +234,7 @@ export class LogPipeline {
         return true;
       }
       if (Date.now() >= deadline) return false;
-      this.#nextProbeAt = Math.min(this.#nextProbeAt, Date.now() + 100);
+      this.#probes.bringForward(100);
       await sleep(Math.min(100, Math.max(1, deadline - Date.now())));
     }
   }
@@ -317,7 +313,7 @@ export class LogPipeline {
     if (this.#timer || this.#closed || this.#cycle) return;
     const work = this.#queue.length > 0 || this.#offline || this.#spool?.hasClaimed;
     if (!work) return;
-    const delay = this.#offline ? Math.max(10, Math.min(this.#flushIntervalMs, this.#nextProbeAt - Date.now())) : this.#flushIntervalMs;
+    const delay = this.#offline ? Math.max(10, Math.min(this.#flushIntervalMs, this.#probes.nextAt - Date.now())) : this.#flushIntervalMs;
     this.#timer = setTimeout(() => {
       this.#timer = undefined;
       void this.#kick(true);
@@ -330,9 +326,9 @@ export class LogPipeline {
     this.#spool?.claimOrphansOnce();
     if (this.#offline) {
       if (this.#spool && this.#queue.length > 0) this.#moveQueueToJournal([]);
-      if (Date.now() < this.#nextProbeAt) return;
+      if (Date.now() < this.#probes.nextAt) return;
       if (!(await this.backend.ping())) {
-        this.#probeLater();
+        this.#probes.backOff();
         return;
       }
     }
@@ -340,17 +336,17 @@ export class LogPipeline {
       const replayed = this.#spool ? await this.#spool.replay((entry, segment) => this.#sendOne(entry, segment)) : true;
       if (!replayed) {
         this.#goOffline([]);
-        this.#probeLater();
+        this.#probes.backOff();
         return;
       }
       this.#offline = false;
-      this.#probeDelay = this.#probeIntervalMs;
+      this.#probes.reset();
     }
     const left = await this.#sendQueue();
     if (left.length > 0) {
       this.#inFlight.clear();
       this.#goOffline(left);
-      this.#probeLater();
+      this.#probes.backOff();
     }
   }
 
@@ -446,11 +442,6 @@ export class LogPipeline {
     this.#spool.append(this.#queue.forJournal(entries));
     this.#queue.removeAll();
     for (const entry of entries) this.#completions.get(entry)?.resolve();
-  }
-
-  #probeLater(): void {
-    this.#nextProbeAt = Date.now() + this.#probeDelay;
-    this.#probeDelay = Math.min(this.#maxProbeIntervalMs, this.#probeDelay * 2);
   }
 }
 
