@@ -1,6 +1,7 @@
 import type { Metric, Param, Tag } from "@cairn/core";
 import type { Backend } from "../backend/backend.js";
 import { isTransient } from "../rest/transient-error.js";
+import { EntryOutcomes } from "./entry-outcomes.js";
 import { EntrySender } from "./entry-sender.js";
 import type { Journal, JournalSegment } from "./journal.js";
 import { JournalSpool } from "./journal-spool.js";
@@ -32,8 +33,6 @@ export interface LogPipelineOptions {
   maxInFlight?: number;
 }
 
-type Deferred = { resolve: () => void; reject: (error: Error) => void };
-
 /**
  * The background logger. Logging calls append to an in-memory queue and return at once; a
  * flusher sends the queue in order as log-batch calls within MLflow's limits, by size
@@ -61,7 +60,6 @@ export class LogPipeline {
   readonly #flushIntervalMs: number;
   readonly #batchSize: number;
   readonly #probes: ProbeSchedule;
-  readonly #onError: (error: Error, entry: LogEntry) => void;
 
   readonly #sender: MetricSender;
   readonly #maxInFlight: number;
@@ -80,8 +78,7 @@ export class LogPipeline {
 
   readonly #runs: RunBindings;
   readonly #entries: EntrySender;
-  readonly #completions = new WeakMap<LogEntry, Deferred>();
-  readonly #errors: Error[] = [];
+  readonly #outcomes: EntryOutcomes;
 
   constructor(backend: Backend, options: LogPipelineOptions = {}) {
     this.backend = backend;
@@ -102,11 +99,7 @@ export class LogPipeline {
       spool: this.#spool,
     });
     this.#maxInFlight = Math.max(1, options.maxInFlight ?? 4);
-    this.#onError =
-      options.onError ??
-      ((error, entry) => {
-        console.warn(`[cairn] dropped a ${entry.kind} the server refused: ${error.message}`);
-      });
+    this.#outcomes = new EntryOutcomes(this.#runs, options.onError);
   }
 
   /** True while the backend is unreachable and entries go to the journal. */
@@ -121,7 +114,7 @@ export class LogPipeline {
 
   /** Errors of entries the backend refused, oldest first. */
   get errors(): readonly Error[] {
-    return this.#errors;
+    return this.#outcomes.errors;
   }
 
   /** The server id and artifact URI of a run, once known. */
@@ -168,12 +161,11 @@ export class LogPipeline {
    * journal) and rejects if the backend refused it.
    */
   enqueueTracked(entry: LogEntry): Promise<void> {
-    return new Promise((resolve, reject) => {
-      this.#completions.set(entry, { resolve, reject });
-      void this.enqueue(entry);
-      // Someone awaits this one: send it now rather than at the next tick of the timer.
-      this.#kickSoon();
-    });
+    const outcome = this.#outcomes.track(entry);
+    void this.enqueue(entry);
+    // Someone awaits this one: send it now rather than at the next tick of the timer.
+    this.#kickSoon();
+    return outcome;
   }
 
   /** Queues metrics, params and tags for a run; params and tags merge into the queue's last entry when it is for the same run. */
@@ -395,7 +387,7 @@ export class LogPipeline {
         return;
       }
       this.#inFlight.delete(entry);
-      this.#refused(this.#queue.asLog(entry), error instanceof Error ? error : new Error(String(error)));
+      this.#outcomes.refused(this.#queue.asLog(entry), error);
       return;
     }
     this.#inFlight.delete(entry);
@@ -406,21 +398,12 @@ export class LogPipeline {
   async #sendOne(entry: LogEntry, segment: JournalSegment | null): Promise<boolean> {
     try {
       await this.#entries.send(entry, segment);
-      this.#completions.get(entry)?.resolve();
+      this.#outcomes.delivered(entry);
     } catch (error) {
       if (isTransient(error)) return false;
-      this.#refused(entry, error instanceof Error ? error : new Error(String(error)));
+      this.#outcomes.refused(entry, error);
     }
     return true;
-  }
-
-  #refused(entry: LogEntry, error: Error): void {
-    this.#errors.push(error);
-    // `startRun` awaits the creation: its caller gets the error.
-    const told = entry.kind === "createRun" && this.#runs.fail(entry.run, error);
-    const completion = this.#completions.get(entry);
-    if (completion) completion.reject(error);
-    else if (!told) this.#onError(error, entry);
   }
 
   #goOffline(undelivered: LogEntry[]): void {
@@ -441,7 +424,7 @@ export class LogPipeline {
     const entries = [...before, ...this.#queue.entries];
     this.#spool.append(this.#queue.forJournal(entries));
     this.#queue.removeAll();
-    for (const entry of entries) this.#completions.get(entry)?.resolve();
+    for (const entry of entries) this.#outcomes.delivered(entry);
   }
 }
 
