@@ -47,6 +47,11 @@ export interface LogPipelineOptions {
  * exact duplicate metrics, same-value params are no-ops, tags overwrite in order, and a run
  * creation first looks for the run by its local id tag.
  *
+ * This class runs the send cycles; its parts each live in their own file: `LogQueue` (the
+ * queue, metric blocks, backpressure), `RunBindings` (local run ids to server ids),
+ * `RunCreator`, `EntrySender` (an entry's backend calls), `EntryOutcomes` (who hears of a
+ * delivery or a refusal), `JournalSpool` (spooling and replay) and `ProbeSchedule`.
+ *
  * @example
  * const pipeline = new LogPipeline(backend, { journal: new FileJournal(dir, backend.uri) });
  * pipeline.enqueue({ kind: "createRun", run: localId, experimentId: "0", startTime: Date.now(), tags: [] });
@@ -55,15 +60,19 @@ export interface LogPipelineOptions {
  */
 export class LogPipeline {
   readonly backend: Backend;
-  /** Null without a journal (a browser): entries then wait in memory while offline. */
-  readonly #spool: JournalSpool | null;
   readonly #flushIntervalMs: number;
   readonly #batchSize: number;
+  readonly #maxInFlight: number;
+
+  readonly #queue: LogQueue;
+  readonly #runs: RunBindings;
+  readonly #sender: MetricSender;
+  readonly #entries: EntrySender;
+  readonly #outcomes: EntryOutcomes;
+  /** Null without a journal (a browser): entries then wait in memory while offline. */
+  readonly #spool: JournalSpool | null;
   readonly #probes: ProbeSchedule;
 
-  readonly #sender: MetricSender;
-  readonly #maxInFlight: number;
-  readonly #queue: LogQueue;
   /** Entries taken from the queue and not yet delivered (journalled too on a hard exit). */
   readonly #inFlight = new Set<LogEntry>();
   /** The running cycle sends partly filled blocks too (a flush, or the timer). */
@@ -75,10 +84,6 @@ export class LogPipeline {
   #closed = false;
   #cycleFailures = 0;
   #kickAgain = false;
-
-  readonly #runs: RunBindings;
-  readonly #entries: EntrySender;
-  readonly #outcomes: EntryOutcomes;
 
   constructor(backend: Backend, options: LogPipelineOptions = {}) {
     this.backend = backend;
