@@ -1,12 +1,17 @@
-import { CairnError, type LogBatchInput, type Metric, type Param, type Tag } from "@cairn/core";
+import type { Metric, Param, Tag } from "@cairn/core";
 import type { Backend } from "../backend/backend.js";
 import { isTransient } from "../rest/transient-error.js";
+import { EntryOutcomes } from "./entry-outcomes.js";
+import { EntrySender } from "./entry-sender.js";
 import type { Journal, JournalSegment } from "./journal.js";
-import { assertNever, entrySize, LOCAL_RUN_ID_TAG, type LogEntry, PARENT_RUN_ID_TAG, type RunBinding } from "./log-entry.js";
-import { MetricBlock } from "./metric-block.js";
-import { MetricKeys } from "./metric-keys.js";
+import { JournalSpool } from "./journal-spool.js";
+import { entrySize, type LogEntry, type RunBinding } from "./log-entry.js";
+import { LogQueue, type MetricsEntry, READY } from "./log-queue.js";
 import { backendMetricSender, type MetricSender } from "./metric-sender.js";
-import { LOG_BATCH_LIMITS, splitLogBatch } from "./split-log-batch.js";
+import { ProbeSchedule } from "./probe-schedule.js";
+import { RunBindings } from "./run-bindings.js";
+import { RunCreator } from "./run-creator.js";
+import { LOG_BATCH_LIMITS } from "./split-log-batch.js";
 
 export interface LogPipelineOptions {
   /** Longest time an entry waits in memory before it is sent (default 500 ms). */
@@ -28,16 +33,6 @@ export interface LogPipelineOptions {
   maxInFlight?: number;
 }
 
-type MetricsEntry = Extract<LogEntry, { kind: "metrics" }>;
-
-/** Blocks kept for reuse once delivered (each is one log-batch of columns, ~28 KB). */
-const POOLED_BLOCKS = 16;
-
-type Deferred = { resolve: () => void; reject: (error: Error) => void };
-
-/** A resolved promise shared by every logging call that finds room in the queue. */
-const READY: Promise<void> = Promise.resolve();
-
 /**
  * The background logger. Logging calls append to an in-memory queue and return at once; a
  * flusher sends the queue in order as log-batch calls within MLflow's limits, by size
@@ -52,6 +47,11 @@ const READY: Promise<void> = Promise.resolve();
  * exact duplicate metrics, same-value params are no-ops, tags overwrite in order, and a run
  * creation first looks for the run by its local id tag.
  *
+ * This class runs the send cycles; its parts each live in their own file: `LogQueue` (the
+ * queue, metric blocks, backpressure), `RunBindings` (local run ids to server ids),
+ * `RunCreator`, `EntrySender` (an entry's backend calls), `EntryOutcomes` (who hears of a
+ * delivery or a refusal), `JournalSpool` (spooling and replay) and `ProbeSchedule`.
+ *
  * @example
  * const pipeline = new LogPipeline(backend, { journal: new FileJournal(dir, backend.uri) });
  * pipeline.enqueue({ kind: "createRun", run: localId, experimentId: "0", startTime: Date.now(), tags: [] });
@@ -60,23 +60,19 @@ const READY: Promise<void> = Promise.resolve();
  */
 export class LogPipeline {
   readonly backend: Backend;
-  readonly #journal: Journal | null;
   readonly #flushIntervalMs: number;
   readonly #batchSize: number;
-  readonly #maxQueueItems: number;
-  readonly #probeIntervalMs: number;
-  readonly #maxProbeIntervalMs: number;
-  readonly #onError: (error: Error, entry: LogEntry) => void;
-
-  readonly #sender: MetricSender;
   readonly #maxInFlight: number;
-  readonly #keys = new MetricKeys();
-  /** Each run's block that still takes points (it sits in the queue). */
-  readonly #openBlocks = new Map<string, MetricBlock>();
-  readonly #pool: MetricBlock[] = [];
 
-  #queue: LogEntry[] = [];
-  #items = 0;
+  readonly #queue: LogQueue;
+  readonly #runs: RunBindings;
+  readonly #sender: MetricSender;
+  readonly #entries: EntrySender;
+  readonly #outcomes: EntryOutcomes;
+  /** Null without a journal (a browser): entries then wait in memory while offline. */
+  readonly #spool: JournalSpool | null;
+  readonly #probes: ProbeSchedule;
+
   /** Entries taken from the queue and not yet delivered (journalled too on a hard exit). */
   readonly #inFlight = new Set<LogEntry>();
   /** The running cycle sends partly filled blocks too (a flush, or the timer). */
@@ -85,40 +81,30 @@ export class LogPipeline {
   #cycle: Promise<void> | null = null;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #immediate = false;
-  #probeDelay: number;
-  #nextProbeAt = 0;
-  #startedUp = false;
   #closed = false;
-  #claimed: JournalSegment[] = [];
-  #room: { promise: Promise<void>; resolve: () => void } | null = null;
   #cycleFailures = 0;
   #kickAgain = false;
 
-  readonly #bindings = new Map<string, RunBinding>();
-  readonly #failedRuns = new Map<string, Error>();
-  readonly #bindWaiters = new Map<string, { resolve: (binding: RunBinding | null) => void; reject: (error: Error) => void }[]>();
-  readonly #experimentIds = new Map<string, string>();
-  /** Run creations that may have reached the server already (sent once, or journalled). */
-  readonly #attempted = new WeakSet<LogEntry>();
-  readonly #completions = new WeakMap<LogEntry, Deferred>();
-  readonly #errors: Error[] = [];
-
   constructor(backend: Backend, options: LogPipelineOptions = {}) {
     this.backend = backend;
-    this.#journal = options.journal ?? null;
+    const journal = options.journal ?? null;
+    this.#runs = new RunBindings(journal);
+    const creator = new RunCreator(backend, this.#runs);
+    this.#spool = journal ? new JournalSpool(journal, this.#runs, creator) : null;
     this.#flushIntervalMs = options.flushIntervalMs ?? 500;
     this.#batchSize = options.batchSize ?? LOG_BATCH_LIMITS.metrics;
-    this.#maxQueueItems = options.maxQueueItems ?? 100_000;
-    this.#probeIntervalMs = options.probeIntervalMs ?? 500;
-    this.#maxProbeIntervalMs = options.maxProbeIntervalMs ?? 5_000;
-    this.#probeDelay = this.#probeIntervalMs;
+    this.#queue = new LogQueue(options.maxQueueItems ?? 100_000);
+    this.#probes = new ProbeSchedule(options.probeIntervalMs ?? 500, options.maxProbeIntervalMs ?? 5_000);
     this.#sender = options.metricSender ?? backendMetricSender(backend);
+    this.#entries = new EntrySender(backend, {
+      runs: this.#runs,
+      creator,
+      metricSender: this.#sender,
+      keys: this.#queue.keys,
+      spool: this.#spool,
+    });
     this.#maxInFlight = Math.max(1, options.maxInFlight ?? 4);
-    this.#onError =
-      options.onError ??
-      ((error, entry) => {
-        console.warn(`[cairn] dropped a ${entry.kind} the server refused: ${error.message}`);
-      });
+    this.#outcomes = new EntryOutcomes(this.#runs, options.onError);
   }
 
   /** True while the backend is unreachable and entries go to the journal. */
@@ -128,17 +114,17 @@ export class LogPipeline {
 
   /** Items waiting in memory. */
   get queuedItems(): number {
-    return this.#items;
+    return this.#queue.items;
   }
 
   /** Errors of entries the backend refused, oldest first. */
   get errors(): readonly Error[] {
-    return this.#errors;
+    return this.#outcomes.errors;
   }
 
   /** The server id and artifact URI of a run, once known. */
   bindingOf(run: string): RunBinding | undefined {
-    return this.#bindings.get(run);
+    return this.#runs.get(run);
   }
 
   /**
@@ -146,17 +132,14 @@ export class LogPipeline {
    * went offline first (the run keeps its local id until the journal is replayed).
    */
   whenBound(run: string): Promise<RunBinding | null> {
-    const known = this.#bindings.get(run);
+    const known = this.#runs.get(run);
     if (known) return Promise.resolve(known);
-    const failed = this.#failedRuns.get(run);
+    const failed = this.#runs.failure(run);
     if (failed) return Promise.reject(failed);
     if (this.#offline) return Promise.resolve(null);
-    return new Promise((resolve, reject) => {
-      const waiters = this.#bindWaiters.get(run) ?? [];
-      waiters.push({ resolve, reject });
-      this.#bindWaiters.set(run, waiters);
-      this.#kickSoon();
-    });
+    const bound = this.#runs.waitFor(run);
+    this.#kickSoon();
+    return bound;
   }
 
   /** Resolves once the run is bound, however long the backend is away. */
@@ -173,7 +156,7 @@ export class LogPipeline {
    * room again (backpressure: await it in tight loops to bound memory).
    */
   enqueue(entry: LogEntry): Promise<void> {
-    if (entry.kind === "createRun" && this.#bindings.has(entry.run)) return READY;
+    if (entry.kind === "createRun" && this.#runs.has(entry.run)) return READY;
     this.#queue.push(entry);
     return this.#added(entrySize(entry));
   }
@@ -183,27 +166,18 @@ export class LogPipeline {
    * journal) and rejects if the backend refused it.
    */
   enqueueTracked(entry: LogEntry): Promise<void> {
-    return new Promise((resolve, reject) => {
-      this.#completions.set(entry, { resolve, reject });
-      void this.enqueue(entry);
-      // Someone awaits this one: send it now rather than at the next tick of the timer.
-      this.#kickSoon();
-    });
+    const outcome = this.#outcomes.track(entry);
+    void this.enqueue(entry);
+    // Someone awaits this one: send it now rather than at the next tick of the timer.
+    this.#kickSoon();
+    return outcome;
   }
 
   /** Queues metrics, params and tags for a run; params and tags merge into the queue's last entry when it is for the same run. */
   log(run: string, metrics: Metric[], params: Param[], tags: Tag[]): Promise<void> {
-    for (const metric of metrics) this.#pushPoint(run, metric.key, metric.value, metric.timestamp, metric.step);
+    for (const metric of metrics) this.#queue.pushPoint(run, metric.key, metric.value, metric.timestamp, metric.step);
     const size = params.length + tags.length;
-    if (size > 0) {
-      const tail = this.#queue[this.#queue.length - 1];
-      if (tail?.kind === "log" && tail.run === run && entrySize(tail) + size <= LOG_BATCH_LIMITS.total) {
-        for (const param of params) tail.params.push(param);
-        for (const tag of tags) tail.tags.push(tag);
-      } else {
-        this.#queue.push({ kind: "log", run, metrics: [], params: params.slice(), tags: tags.slice() });
-      }
-    }
+    if (size > 0) this.#queue.pushParamsAndTags(run, params, tags);
     return this.#added(metrics.length + size);
   }
 
@@ -214,7 +188,7 @@ export class LogPipeline {
 
   /** Adds one metric point without a metric object. */
   logPoint(run: string, key: string, value: number, timestamp: number, step: number): Promise<void> {
-    this.#pushPoint(run, key, value, timestamp, step);
+    this.#queue.pushPoint(run, key, value, timestamp, step);
     return this.#added(1);
   }
 
@@ -226,20 +200,10 @@ export class LogPipeline {
   logMetricValues(run: string, values: Readonly<Record<string, number>>, step: number, timestamp: number): Promise<void> {
     let count = 0;
     for (const key in values) {
-      this.#pushPoint(run, key, values[key] as number, timestamp, step);
+      this.#queue.pushPoint(run, key, values[key] as number, timestamp, step);
       count += 1;
     }
     return this.#added(count);
-  }
-
-  #pushPoint(run: string, key: string, value: number, timestamp: number, step: number): void {
-    let block = this.#openBlocks.get(run);
-    if (!block || block.sealed || block.full) {
-      block = (this.#pool.pop() ?? new MetricBlock()).reset(run);
-      this.#openBlocks.set(run, block);
-      this.#queue.push({ kind: "metrics", run, block });
-    }
-    block.push(this.#keys.id(key), value, timestamp, step);
   }
 
   /**
@@ -251,7 +215,7 @@ export class LogPipeline {
       const failures = this.#cycleFailures;
       await this.#kick(true);
       if (this.#queue.length === 0 && !this.#cycle) return;
-      if ((this.#offline && !this.#journal) || this.#cycleFailures !== failures) return;
+      if ((this.#offline && !this.#spool) || this.#cycleFailures !== failures) return;
     }
   }
 
@@ -263,11 +227,11 @@ export class LogPipeline {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       await this.flush();
-      if (!this.#offline && this.#claimed.length === 0 && !this.#journal?.pending()?.entries.length && this.#queue.length === 0) {
+      if (!this.#offline && (this.#spool?.isEmpty() ?? true) && this.#queue.length === 0) {
         return true;
       }
       if (Date.now() >= deadline) return false;
-      this.#nextProbeAt = Math.min(this.#nextProbeAt, Date.now() + 100);
+      this.#probes.bringForward(100);
       await sleep(Math.min(100, Math.max(1, deadline - Date.now())));
     }
   }
@@ -277,13 +241,12 @@ export class LogPipeline {
    * last step of a process exit, where nothing asynchronous may run.
    */
   journalNow(): boolean {
-    if (!this.#journal) return false;
-    const entries = this.#forJournal([...this.#inFlight, ...this.#queue]);
+    if (!this.#spool) return false;
+    const entries = this.#queue.forJournal([...this.#inFlight, ...this.#queue.entries]);
     if (entries.length === 0) return true;
-    this.#journal.append(entries, (run) => this.#bindings.get(run));
-    this.#queue = [];
+    this.#spool.append(entries);
+    this.#queue.clear();
     this.#inFlight.clear();
-    this.#items = 0;
     return true;
   }
 
@@ -296,28 +259,12 @@ export class LogPipeline {
     await this.#sender.close();
   }
 
+  /** Counts newly queued items: a full batch is sent at once, anything less when the timer fires. */
   #added(size: number): Promise<void> {
-    this.#items += size;
-    if (this.#items >= this.#batchSize) this.#kickSoon();
+    const room = this.#queue.added(size);
+    if (this.#queue.items >= this.#batchSize) this.#kickSoon();
     else this.#schedule();
-    if (this.#items <= this.#maxQueueItems) return READY;
-    if (!this.#room) {
-      let resolve = () => {};
-      const promise = new Promise<void>((done) => {
-        resolve = done;
-      });
-      this.#room = { promise, resolve };
-    }
-    return this.#room.promise;
-  }
-
-  #removed(entry: LogEntry): void {
-    this.#items -= entrySize(entry);
-    if (this.#items < 0) this.#items = 0;
-    if (this.#room && this.#items <= this.#maxQueueItems / 2) {
-      this.#room.resolve();
-      this.#room = null;
-    }
+    return room;
   }
 
   #kickSoon(): void {
@@ -361,9 +308,9 @@ export class LogPipeline {
 
   #schedule(): void {
     if (this.#timer || this.#closed || this.#cycle) return;
-    const work = this.#queue.length > 0 || this.#offline || this.#claimed.length > 0;
+    const work = this.#queue.length > 0 || this.#offline || this.#spool?.hasClaimed;
     if (!work) return;
-    const delay = this.#offline ? Math.max(10, Math.min(this.#flushIntervalMs, this.#nextProbeAt - Date.now())) : this.#flushIntervalMs;
+    const delay = this.#offline ? Math.max(10, Math.min(this.#flushIntervalMs, this.#probes.nextAt - Date.now())) : this.#flushIntervalMs;
     this.#timer = setTimeout(() => {
       this.#timer = undefined;
       void this.#kick(true);
@@ -373,32 +320,30 @@ export class LogPipeline {
   }
 
   async #runCycle(): Promise<void> {
-    if (!this.#startedUp) {
-      this.#startedUp = true;
-      if (this.#journal) this.#claimed.push(...this.#journal.claimOrphans());
-    }
+    this.#spool?.claimOrphansOnce();
     if (this.#offline) {
-      if (this.#journal && this.#queue.length > 0) this.#moveQueueToJournal([]);
-      if (Date.now() < this.#nextProbeAt) return;
+      if (this.#spool && this.#queue.length > 0) this.#moveQueueToJournal([]);
+      if (Date.now() < this.#probes.nextAt) return;
       if (!(await this.backend.ping())) {
-        this.#probeLater();
+        this.#probes.backOff();
         return;
       }
     }
-    if (this.#claimed.length > 0 || this.#offline) {
-      if (!(await this.#replayJournal())) {
+    if (this.#spool?.hasClaimed || this.#offline) {
+      const replayed = this.#spool ? await this.#spool.replay((entry, segment) => this.#sendOne(entry, segment)) : true;
+      if (!replayed) {
         this.#goOffline([]);
-        this.#probeLater();
+        this.#probes.backOff();
         return;
       }
       this.#offline = false;
-      this.#probeDelay = this.#probeIntervalMs;
+      this.#probes.reset();
     }
     const left = await this.#sendQueue();
     if (left.length > 0) {
       this.#inFlight.clear();
       this.#goOffline(left);
-      this.#probeLater();
+      this.#probes.backOff();
     }
   }
 
@@ -413,12 +358,10 @@ export class LogPipeline {
     const pending = new Set<Promise<void>>();
     const failed: LogEntry[] = [];
     for (;;) {
-      const head = this.#queue[0];
+      const head = this.#queue.entries[0];
       if (head && failed.length === 0 && this.#mayTake(head, pending.size)) {
         this.#queue.shift();
-        if (head.kind === "metrics") this.#seal(head);
         this.#inFlight.add(head);
-        this.#removed(head);
         if (head.kind === "metrics") {
           const task: Promise<void> = this.#sendBlock(head, failed).finally(() => pending.delete(task));
           pending.add(task);
@@ -437,282 +380,56 @@ export class LogPipeline {
   #mayTake(head: LogEntry, sending: number): boolean {
     if (head.kind !== "metrics") return sending === 0;
     if (sending >= this.#maxInFlight) return false;
-    return this.#drain || head.block.full || this.#items >= this.#batchSize;
+    return this.#drain || head.block.full || this.#queue.items >= this.#batchSize;
   }
 
   async #sendBlock(entry: MetricsEntry, failed: LogEntry[]): Promise<void> {
     try {
-      await this.#sender.send(this.#boundId(entry.run), entry.block, this.#keys.names);
+      await this.#sender.send(this.#runs.serverId(entry.run), entry.block, this.#queue.keys.names);
     } catch (error) {
       if (isTransient(error)) {
         failed.push(entry);
         return;
       }
       this.#inFlight.delete(entry);
-      this.#refused(this.#asLog(entry), error instanceof Error ? error : new Error(String(error)));
+      this.#outcomes.refused(this.#queue.asLog(entry), error);
       return;
     }
     this.#inFlight.delete(entry);
-    if (this.#pool.length < POOLED_BLOCKS) this.#pool.push(entry.block);
-  }
-
-  /** Later points of the run go to a new block. */
-  #seal(entry: MetricsEntry): void {
-    entry.block.sealed = true;
-    if (this.#openBlocks.get(entry.run) === entry.block) this.#openBlocks.delete(entry.run);
-  }
-
-  /** A metric block as the `log` entry the journal and error reports know. */
-  #asLog(entry: MetricsEntry): LogEntry {
-    return { kind: "log", run: entry.run, metrics: entry.block.toMetrics(this.#keys.names), params: [], tags: [] };
-  }
-
-  /** Entries as the journal stores them (blocks sealed and turned into `log` entries). */
-  #forJournal(entries: readonly LogEntry[]): LogEntry[] {
-    return entries.map((entry) => {
-      if (entry.kind === "createRun") this.#attempted.add(entry);
-      if (entry.kind !== "metrics") return entry;
-      this.#seal(entry);
-      return this.#asLog(entry);
-    });
-  }
-
-  #boundId(run: string): string {
-    const binding = this.#bindings.get(run);
-    if (!binding) {
-      throw this.#failedRuns.get(run) ?? new CairnError("RESOURCE_DOES_NOT_EXIST", `Run with local id=${run} was never created`);
-    }
-    return binding.id;
+    this.#queue.recycle(entry.block);
   }
 
   /** Sends one entry; false if the backend is unreachable (refusals are reported and count as done). */
   async #sendOne(entry: LogEntry, segment: JournalSegment | null): Promise<boolean> {
     try {
-      await this.#send(entry, segment);
-      this.#completions.get(entry)?.resolve();
+      await this.#entries.send(entry, segment);
+      this.#outcomes.delivered(entry);
     } catch (error) {
       if (isTransient(error)) return false;
-      this.#refused(entry, error instanceof Error ? error : new Error(String(error)));
+      this.#outcomes.refused(entry, error);
     }
-    return true;
-  }
-
-  /**
-   * Sends entries in order. Returns the entries left undelivered because the backend became
-   * unreachable (the failing one first); refused entries are reported and dropped.
-   */
-  async #deliver(entries: readonly LogEntry[], segment: JournalSegment | null, seqs?: readonly number[]): Promise<LogEntry[]> {
-    for (let index = 0; index < entries.length; index += 1) {
-      const entry = entries[index] as LogEntry;
-      if (!(await this.#sendOne(entry, segment))) return entries.slice(index);
-      const seq = seqs?.[index];
-      if (seq !== undefined) {
-        if (segment && this.#claimed.includes(segment)) this.#journal?.ackClaimed(segment, seq);
-        else this.#journal?.ack(seq);
-      }
-    }
-    return [];
-  }
-
-  #refused(entry: LogEntry, error: Error): void {
-    this.#errors.push(error);
-    let told = false;
-    if (entry.kind === "createRun") {
-      this.#failedRuns.set(entry.run, error);
-      // `startRun` awaits the creation: its caller gets the error.
-      for (const waiter of this.#bindWaiters.get(entry.run) ?? []) {
-        waiter.reject(error);
-        told = true;
-      }
-      this.#bindWaiters.delete(entry.run);
-    }
-    const completion = this.#completions.get(entry);
-    if (completion) completion.reject(error);
-    else if (!told) this.#onError(error, entry);
-  }
-
-  async #send(entry: LogEntry, segment: JournalSegment | null): Promise<void> {
-    const { tracking } = this.backend;
-    if (entry.kind === "createRun") {
-      await this.#createRun(entry);
-      return;
-    }
-    const runId = this.#boundId(entry.run);
-    switch (entry.kind) {
-      case "log":
-        for (const batch of splitLogBatch(entry)) await this.#logBatch(runId, batch);
-        return;
-      case "metrics":
-        await this.#sender.send(runId, entry.block, this.#keys.names);
-        return;
-      case "updateRun":
-        await tracking.updateRun(runId, { status: entry.status, endTime: entry.endTime });
-        return;
-      case "logInputs":
-        await tracking.logInputs(runId, entry.datasets);
-        return;
-      case "logModel":
-        await tracking.recordLoggedModel(runId, { ...entry.model, run_id: runId });
-        return;
-      case "artifact": {
-        const binding = this.#bindings.get(entry.run) as RunBinding;
-        const bytes = entry.bytes ?? (segment && entry.blob ? this.#journal?.readBlob(segment, entry.blob) : undefined);
-        if (!bytes) throw new CairnError("DATA_LOSS", `The journalled artifact ${entry.path} has no bytes`);
-        await this.backend.artifacts.upload(binding.artifactUri, entry.path, bytes);
-        return;
-      }
-      default:
-        assertNever(entry);
-    }
-  }
-
-  /**
-   * One log-batch call. Merged calls share a batch, and MLflow refuses a batch whole; when it
-   * does, the items are re-sent apart so one bad param does not drop the metrics beside it.
-   */
-  async #logBatch(runId: string, batch: LogBatchInput): Promise<void> {
-    try {
-      await this.backend.tracking.logBatch(runId, batch);
-    } catch (error) {
-      if (isTransient(error)) throw error;
-      const parts: LogBatchInput[] = [
-        ...(batch.params ?? []).map((param) => ({ params: [param] })),
-        ...(batch.metrics?.length ? [{ metrics: batch.metrics }] : []),
-        ...(batch.tags?.length ? [{ tags: batch.tags }] : []),
-      ];
-      if (parts.length <= 1) throw error;
-      let first: unknown;
-      for (const part of parts) {
-        try {
-          await this.backend.tracking.logBatch(runId, part);
-        } catch (partError) {
-          if (isTransient(partError)) throw partError;
-          first ??= partError;
-        }
-      }
-      if (first) throw first;
-    }
-  }
-
-  async #createRun(entry: Extract<LogEntry, { kind: "createRun" }>): Promise<void> {
-    const { tracking } = this.backend;
-    const experimentId = entry.experimentId ?? (await this.#experimentId(entry.experimentName ?? "Default"));
-    if (this.#attempted.has(entry)) {
-      // The first attempt may have created the run before the connection dropped.
-      const found = await tracking.searchRuns({
-        experimentIds: [experimentId],
-        filter: `tags.\`${LOCAL_RUN_ID_TAG}\` = '${entry.run}'`,
-        runViewType: "ALL",
-        maxResults: 1,
-      });
-      const existing = found.items[0];
-      if (existing) {
-        this.#bind({ run: entry.run, id: existing.info.run_id, artifactUri: existing.info.artifact_uri });
-        return;
-      }
-    }
-    const tags = [...entry.tags, { key: LOCAL_RUN_ID_TAG, value: entry.run }];
-    if (entry.parentRun) {
-      const parent = this.#bindings.get(entry.parentRun);
-      if (parent) tags.push({ key: PARENT_RUN_ID_TAG, value: parent.id });
-    }
-    this.#attempted.add(entry);
-    const run = await tracking.createRun({ experimentId, runName: entry.runName, startTime: entry.startTime, userId: entry.userId, tags });
-    this.#bind({ run: entry.run, id: run.info.run_id, artifactUri: run.info.artifact_uri });
-  }
-
-  async #experimentId(name: string): Promise<string> {
-    const cached = this.#experimentIds.get(name);
-    if (cached) return cached;
-    const { tracking } = this.backend;
-    let experiment = await tracking.getExperimentByName(name);
-    if (!experiment) {
-      try {
-        await tracking.createExperiment({ name });
-      } catch (error) {
-        if (!(error instanceof CairnError && error.code === "RESOURCE_ALREADY_EXISTS")) throw error;
-      }
-      experiment = await tracking.getExperimentByName(name);
-    }
-    if (!experiment) throw new CairnError("RESOURCE_DOES_NOT_EXIST", `Experiment '${name}' could not be created`);
-    if (experiment.lifecycle_stage === "deleted") {
-      throw new CairnError("INVALID_PARAMETER_VALUE", `Experiment '${name}' is deleted; restore it or use another name`);
-    }
-    this.#experimentIds.set(name, experiment.experiment_id);
-    return experiment.experiment_id;
-  }
-
-  #bind(binding: RunBinding): void {
-    this.#bindings.set(binding.run, binding);
-    this.#journal?.bind(binding);
-    for (const waiter of this.#bindWaiters.get(binding.run) ?? []) waiter.resolve(binding);
-    this.#bindWaiters.delete(binding.run);
-  }
-
-  /** Claimed segments first (older processes), then this process's own; false if the backend dropped again. */
-  async #replayJournal(): Promise<boolean> {
-    while (this.#claimed.length > 0) {
-      const segment = this.#claimed[0] as JournalSegment;
-      for (const binding of segment.bindings) if (!this.#bindings.has(binding.run)) this.#bind(binding);
-      for (const { entry } of segment.entries) if (entry.kind === "createRun") this.#attempted.add(entry);
-      const left = await this.#deliver(
-        segment.entries.map((item) => item.entry),
-        segment,
-        segment.entries.map((item) => item.seq),
-      );
-      if (left.length > 0) {
-        segment.entries = segment.entries.slice(segment.entries.length - left.length);
-        return false;
-      }
-      this.#journal?.removeClaimed(segment);
-      this.#claimed.shift();
-    }
-    const own = this.#journal?.pending();
-    if (own && own.entries.length > 0) {
-      for (const binding of own.bindings) if (!this.#bindings.has(binding.run)) this.#bind(binding);
-      for (const { entry } of own.entries) if (entry.kind === "createRun") this.#attempted.add(entry);
-      const left = await this.#deliver(
-        own.entries.map((item) => item.entry),
-        own,
-        own.entries.map((item) => item.seq),
-      );
-      if (left.length > 0) return false;
-    }
-    this.#journal?.discard();
     return true;
   }
 
   #goOffline(undelivered: LogEntry[]): void {
-    if (!this.#journal) {
+    if (!this.#spool) {
       // No journal (a browser): keep the entries in memory, in order, and retry later.
-      this.#queue.unshift(...undelivered);
-      for (const entry of undelivered) this.#items += entrySize(entry);
+      this.#queue.putBack(undelivered);
     } else {
       this.#moveQueueToJournal(undelivered);
     }
     if (!this.#offline) {
       this.#offline = true;
-      // Runs still waiting for their id keep their local one for now.
-      for (const [run, waiters] of this.#bindWaiters) {
-        if (this.#bindings.has(run)) continue;
-        for (const waiter of waiters) waiter.resolve(null);
-        this.#bindWaiters.delete(run);
-      }
+      this.#runs.releaseWaiting();
     }
   }
 
   #moveQueueToJournal(before: LogEntry[]): void {
-    if (!this.#journal) return;
-    const entries = [...before, ...this.#queue];
-    this.#journal.append(this.#forJournal(entries), (run) => this.#bindings.get(run));
-    for (const entry of this.#queue) this.#removed(entry);
-    this.#queue = [];
-    for (const entry of entries) this.#completions.get(entry)?.resolve();
-  }
-
-  #probeLater(): void {
-    this.#nextProbeAt = Date.now() + this.#probeDelay;
-    this.#probeDelay = Math.min(this.#maxProbeIntervalMs, this.#probeDelay * 2);
+    if (!this.#spool) return;
+    const entries = [...before, ...this.#queue.entries];
+    this.#spool.append(this.#queue.forJournal(entries));
+    this.#queue.removeAll();
+    for (const entry of entries) this.#outcomes.delivered(entry);
   }
 }
 
