@@ -26,7 +26,9 @@ import { startTestServer, type TestServer } from "./test-server.js";
 
 /** Fixed, so CI always sends the same requests; `CAIRN_FUZZ_SEED=n` explores others locally. */
 const SEED = Number(process.env["CAIRN_FUZZ_SEED"] ?? 20261123);
-const REQUESTS_PER_ROUTE = 36;
+/** Requests per route; `CAIRN_FUZZ_SCALE=10` sends ten times as many (locally, not in CI). */
+const SCALE = Number(process.env["CAIRN_FUZZ_SCALE"] ?? 1);
+const REQUESTS_PER_ROUTE = 24 * SCALE;
 
 interface Route {
   method: string;
@@ -313,6 +315,56 @@ export async function fuzzAllRoutes(server: TestServer, seeds: Seeds, seed: numb
   return failures;
 }
 
+/** Everything a client can read back, as one string: two equal snapshots mean no write. */
+async function snapshot(server: TestServer, seeds: Seeds): Promise<string> {
+  const read = async (method: "GET" | "POST", route: string, body?: unknown) =>
+    method === "GET" ? (await server.get(route)).text : (await server.post(route, body)).text;
+  const experiments = JSON.parse(await read("GET", "/api/2.0/mlflow/experiments/search?max_results=1000&view_type=ALL")) as {
+    experiments?: Array<{ experiment_id: string }>;
+  };
+  const ids = (experiments.experiments ?? []).map((experiment) => experiment.experiment_id);
+  return [
+    JSON.stringify(experiments),
+    await read("POST", "/api/2.0/mlflow/runs/search", { experiment_ids: ids, max_results: 1000, run_view_type: "ALL" }),
+    await read("GET", `/api/2.0/mlflow/runs/get?run_id=${seeds.runId}`),
+    await read("GET", `/api/2.0/mlflow/metrics/get-history?run_id=${seeds.runId}&metric_key=acc`),
+    await read("GET", "/api/2.0/mlflow/registered-models/search?max_results=1000"),
+    await read("GET", "/api/2.0/mlflow/model-versions/search?max_results=1000"),
+    await read("POST", "/api/2.0/mlflow/logged-models/search", { experiment_ids: ids, max_results: 1000 }),
+    await read("GET", "/api/2.0/mlflow/webhooks?max_results=1000"),
+  ].join("\n");
+}
+
+/**
+ * Sends generated requests to every write route and checks that each refused one left every
+ * readable thing exactly as it was (a rejected batch writes nothing, MLflow clients retry).
+ */
+async function fuzzRejectedWrites(server: TestServer, seeds: Seeds, seed: number, perRoute: number): Promise<string[]> {
+  const random = new Random(seed);
+  const plausible = plausibleValues(seeds);
+  const http1 = client(server.url);
+  const failures: string[] = [];
+  try {
+    let before = await snapshot(server, seeds);
+    for (const route of allRoutes()) {
+      if (route.method === "GET" || !route.path.startsWith("/api/2.0/mlflow/")) continue;
+      for (let n = 0; n < perRoute; n++) {
+        // Mostly well-typed requests: they get furthest before being refused.
+        const sent = generate(random, route, n % 2 === 0 ? 0 : n, plausible);
+        const answer = await http1.send(sent);
+        const after = await snapshot(server, seeds);
+        if (answer.status >= 400 && after !== before) {
+          failures.push(`refused (${answer.status} ${answer.text.slice(0, 120)}) but wrote: ${describeSent(sent)}`);
+        }
+        before = after;
+      }
+    }
+  } finally {
+    http1.close();
+  }
+  return failures;
+}
+
 /** Webhooks resolve to a closed loopback port and S3 to another: nothing leaves the machine. */
 const SERVER_OPTIONS = {
   webhooks: { lookup: loopbackDns, allowPrivateIps: true, maxAttempts: 1, timeoutMs: 200 },
@@ -328,6 +380,12 @@ describe("hostile input on every route (SQLite)", () => {
     seeds = await seed(server);
   });
   afterAll(() => server?.close());
+
+  // First, while the store is small: each request is followed by a read of everything.
+  it("writes nothing when it refuses a write", async () => {
+    const failures = await fuzzRejectedWrites(server, seeds, SEED + 2, 4 * SCALE);
+    expect(failures.slice(0, 20), `${failures.length} partial writes`).toEqual([]);
+  });
 
   it("answers every generated request with an MLflow error or a success, never a 500", async () => {
     const failures = await fuzzAllRoutes(server, seeds, SEED, REQUESTS_PER_ROUTE);
@@ -353,6 +411,12 @@ describe("hostile input on every route (PostgreSQL)", () => {
   afterAll(async () => {
     await server?.close();
     await database?.drop();
+  });
+
+  // First, while the store is small: each request is followed by a read of everything.
+  it("writes nothing when it refuses a write", async () => {
+    const failures = await fuzzRejectedWrites(server, seeds, SEED + 3, 3 * SCALE);
+    expect(failures.slice(0, 20), `${failures.length} partial writes`).toEqual([]);
   });
 
   it("answers every generated request with an MLflow error or a success, never a 500", async () => {
