@@ -153,6 +153,37 @@ function concurrentWrites(backend: string, start: () => Promise<{ server: TestSe
         if (answer.status >= 400) expect(typeof answer.json["error_code"], answer.text).toBe("string");
       }
     });
+
+    it("tags, params, finalizing and deleting one logged model racing each other never fail with a 500", async () => {
+      const created = await server.post(`${API}/logged-models`, { experiment_id: experimentId, name: "chaos-logged" });
+      const modelId = (created.json["model"] as { info: { model_id: string } }).info.model_id;
+      const call = (method: string, route: string, body: unknown) =>
+        fetch(`${server.url}${API}/logged-models/${modelId}${route}`, {
+          method,
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify(body),
+        }).then(async (response) => ({ status: response.status, text: await response.text() }));
+      const answers = await Promise.all(
+        Array.from({ length: TIMES * 2 }, (_, i) => {
+          switch (i % 5) {
+            case 0:
+              return call("PATCH", "/tags", { tags: [{ key: "k", value: String(i) }] });
+            case 1:
+              return call("POST", "/params", { params: [{ key: `p${i % 2}`, value: "same" }] });
+            case 2:
+              return call("PATCH", "", { status: "LOGGED_MODEL_READY" });
+            case 3:
+              return call("DELETE", "/tags/k", {});
+            default:
+              return call("DELETE", "", {});
+          }
+        }),
+      );
+      for (const answer of answers) {
+        expect(answer.status, answer.text).toBeLessThan(500);
+        if (answer.status >= 400) expect(typeof JSON.parse(answer.text).error_code, answer.text).toBe("string");
+      }
+    });
   });
 }
 

@@ -170,6 +170,78 @@ export const HOSTILE_ANY: readonly unknown[] = [
   JSON.parse('{"__proto__": {"polluted": true}, "constructor": {"prototype": {"polluted": true}}}'),
 ];
 
+const FILTER_KEYS = [
+  "metrics.acc",
+  "metrics.`a b`",
+  'metrics."q"',
+  "params.lr",
+  "tags.k",
+  "tags.`mlflow.runName`",
+  "attributes.start_time",
+  "attributes.end_time",
+  "attributes.run_id",
+  "attributes.status",
+  "attributes.run_name",
+  "attributes.artifact_uri",
+  "attribute.created",
+  "run_name",
+  "datasets.name",
+  "dataset.digest",
+  "name",
+  "version_number",
+  "run_id",
+  "source_path",
+  "creation_timestamp",
+  "last_updated_timestamp",
+  "model_id",
+  "status",
+  "tags.`",
+  "metrics.",
+  "unknown.x",
+  "`",
+  "",
+];
+const FILTER_OPERATORS = ["=", "!=", "<", ">", "<=", ">=", "LIKE", "ILIKE", "IN", "NOT IN", "IS NULL", "IS NOT NULL", "==", "<>", "~"];
+const FILTER_VALUES = [
+  "'v'",
+  "'%'",
+  "'\\'",
+  "''",
+  '"x"',
+  "1",
+  "-1",
+  "0.5",
+  "1e309",
+  "-1e309",
+  "99999999999999999999999",
+  "NaN",
+  "('a', 'b')",
+  "()",
+  "('a',)",
+  "(1, 2)",
+  "('",
+  "'unterminated",
+  "null",
+  "TRUE",
+  "'\u0000'",
+  "x",
+];
+
+/** A search filter from MLflow's grammar, often just outside it. */
+export function filterFor(random: Random): string {
+  const clauses = Array.from({ length: 1 + random.int(3) }, () => {
+    const operator = random.pick(FILTER_OPERATORS);
+    const value = operator.startsWith("IS") ? "" : ` ${random.pick(FILTER_VALUES)}`;
+    return `${random.pick(FILTER_KEYS)} ${operator}${value}`;
+  });
+  return clauses.join(random.pick([" AND ", " and ", " OR ", " AND AND ", " "]));
+}
+
+/** An order_by clause, often just outside the grammar. */
+export function orderByFor(random: Random): string {
+  return `${random.pick(FILTER_KEYS)}${random.pick(["", " ASC", " DESC", " asc", " DESC DESC", " sideways", ","])}`;
+}
+
 /** Values of the right JSON type whose content is still hostile (edges, NUL, traversal). */
 function wellTyped(random: Random, type: api.FieldType): unknown {
   if (typeof type === "object") {
@@ -209,6 +281,8 @@ export function valueFor(
   }
   const known = plausible(name);
   if (known && random.chance(0.4)) return random.pick(known);
+  if ((name === "filter" || name === "filter_string") && random.chance(0.6)) return filterFor(random);
+  if (name === "order_by" && field.type === "string" && random.chance(0.6)) return orderByFor(random);
   const type = field.type;
   if (typeof type === "object" && "message" in type) {
     if (depth < 4 && (typed || random.chance(0.6))) return messageFor(random, type.message, plausible, typed, depth + 1);
