@@ -295,12 +295,22 @@ async function seed(server: TestServer): Promise<Seeds> {
   const experimentId = (await server.post(`${api2}/experiments/create`, { name: "fuzz-experiment" })).json["experiment_id"] as string;
   const run = (await server.post(`${api2}/runs/create`, { experiment_id: experimentId })).json["run"] as { info: { run_id: string } };
   const runId = run.info.run_id;
-  await server.post(`${api2}/runs/log-batch`, {
+  const batch = await server.post(`${api2}/runs/log-batch`, {
     run_id: runId,
-    metrics: [{ key: "acc", value: 0.5, timestamp: 1, step: 0 }],
+    // Points at the edges (steps and timestamps at ±(2^53-1), ±1e308, NaN, infinities), so the
+    // history, interval and downsampling reads meet them on every run of the fuzz.
+    metrics: [
+      { key: "acc", value: 0.5, timestamp: 1, step: 0 },
+      { key: "acc", value: 1e308, timestamp: Number.MAX_SAFE_INTEGER, step: Number.MAX_SAFE_INTEGER },
+      { key: "acc", value: -1e308, timestamp: 0, step: -Number.MAX_SAFE_INTEGER },
+      { key: "acc", value: "NaN", timestamp: 2, step: 1 },
+      { key: "acc", value: "Infinity", timestamp: 3, step: 2 },
+      { key: "acc", value: "-Infinity", timestamp: 4, step: -2 },
+    ],
     params: [{ key: "lr", value: "0.1" }],
     tags: [{ key: "k", value: "v" }],
   });
+  if (batch.status !== 200) throw new Error(batch.text);
   await fetch(`${server.url}/api/2.0/mlflow-artifacts/artifacts/${experimentId}/${runId}/artifacts/model/MLmodel`, {
     method: "PUT",
     body: "flavors: {}\n",
