@@ -93,6 +93,22 @@ export function metricViewTests(store: () => TrackingStore): void {
     expect(Math.max(...(a?.values.filter((value) => !Number.isNaN(value)) ?? []))).toBe(100);
   });
 
+  it("downsamples steps across the whole safe integer range", async () => {
+    // Found by the server's hostile-input fuzz: a span past 2^53 made the bucket width unsafe.
+    const id = await newRun();
+    const edge = Number.MAX_SAFE_INTEGER;
+    const points = [-edge, -1, 0, 1, edge].map((step, index) => ({ step, timestamp: index, value: index }));
+    await logPoints(store(), id, "wide", points);
+    for (const buckets of [1, 3, 1000]) {
+      const [series] = await downsample({ runIds: [id], key: "wide", buckets });
+      expect(series?.min_step).toBe(-edge);
+      expect(series?.max_step).toBe(edge);
+      expect(series?.steps).toContain(-edge);
+      expect(series?.steps).toContain(edge);
+      expect(Math.max(...(series?.values ?? []))).toBe(4);
+    }
+  });
+
   it("answers an absent key with an empty series and an unknown run with RESOURCE_DOES_NOT_EXIST", async () => {
     const id = await newRun();
     const [empty] = await downsample({ runIds: [id], key: "absent", buckets: 10 });

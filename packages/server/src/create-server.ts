@@ -5,7 +5,7 @@ import { ArtifactService } from "./artifacts/artifact-service.js";
 import { type GcSchedule, scheduleGc } from "./gc/gc-schedule.js";
 import { registerApiRoutes } from "./http/api-routes.js";
 import { registerArtifactRoutes } from "./http/artifact-routes.js";
-import { sendError } from "./http/error-reply.js";
+import { clientErrorHandler, sendError } from "./http/error-reply.js";
 import { registerLoggedModelArtifactRoutes } from "./http/logged-model-artifact-routes.js";
 import { registerModelVersionArtifactRoutes } from "./http/model-version-artifact-routes.js";
 import { registerMultipartRoutes } from "./http/multipart-routes.js";
@@ -73,6 +73,7 @@ export async function createServer(options: CreateServerOptions): Promise<Fastif
     frameworkErrors: (error, _request, reply) => {
       sendError(reply, error);
     },
+    clientErrorHandler,
   });
 
   const webhooks = options.webhookStore ? new WebhookService(options.webhookStore, options.webhooks ?? {}, app.log) : null;

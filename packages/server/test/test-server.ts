@@ -32,6 +32,8 @@ export async function startTestServer(
     defaultArtifactRoot?: string;
     env?: NodeJS.ProcessEnv;
     gc?: GcSchedule;
+    /** The store to serve (a `postgresql://` URL, say); a fresh SQLite file by default. */
+    backendUri?: string;
   } = {},
 ): Promise<TestServer> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cairn-server-"));
@@ -41,7 +43,7 @@ export async function startTestServer(
     webhooks,
     loggedModels,
     purge,
-  } = await openStores(`sqlite:///${path.join(dir, "cairn.db")}`, {
+  } = await openStores(options.backendUri ?? `sqlite:///${path.join(dir, "cairn.db")}`, {
     defaultArtifactRoot:
       options.defaultArtifactRoot ?? (options.serveArtifacts === false ? `file://${path.join(dir, "mlruns")}` : "mlflow-artifacts:/"),
   });

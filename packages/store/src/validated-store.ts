@@ -86,6 +86,7 @@ export function validatedStore(store: TrackingStore): TrackingStore {
     for (const { dataset, tags } of datasets) {
       validateLength("Dataset name", dataset.name, LIMITS.datasetNameLength);
       validateLength("Dataset digest", dataset.digest, LIMITS.datasetDigestLength);
+      validateLength("Dataset source type", dataset.source_type, LIMITS.datasetSourceTypeLength);
       validateLength("Dataset source", dataset.source, LIMITS.datasetSourceLength);
       validateLength("Dataset schema", dataset.schema ?? "", LIMITS.datasetSchemaLength);
       validateLength("Dataset profile", dataset.profile ?? "", LIMITS.datasetProfileLength);
@@ -133,6 +134,7 @@ export function validatedStore(store: TrackingStore): TrackingStore {
     },
     async createRun(input) {
       if (input.runName !== undefined) validateLength("Run name", input.runName, LIMITS.runNameLength);
+      if (input.userId !== undefined) validateLength("User id", input.userId, LIMITS.userIdLength);
       return store.createRun({ ...input, tags: runTags(input.tags ?? []) });
     },
     async updateRun(runId, input) {

@@ -1,5 +1,6 @@
-import { CairnError, type Experiment, type Tag, type ViewType } from "@cairn/core";
+import { CairnError, type Experiment, type ViewType } from "@cairn/core";
 import type { Handler } from "./handler.js";
+import { keyValues } from "./key-values.js";
 
 const s = (value: unknown): string | undefined => (typeof value === "string" ? value : undefined);
 
@@ -22,7 +23,7 @@ export const experimentHandlers = {
     const experimentId = await store.createExperiment({
       name: req["name"] as string,
       ...(s(req["artifact_location"]) ? { artifactLocation: s(req["artifact_location"]) } : {}),
-      tags: (req["tags"] as Tag[] | undefined) ?? [],
+      tags: keyValues(req["tags"]),
     });
     return { experiment_id: experimentId };
   },

@@ -3,17 +3,14 @@ import {
   type LoggedModelOrderBy,
   type LoggedModelStatus,
   type Param,
-  type Tag,
   validateArtifactPath,
 } from "@cairn/core";
 import type { Handler } from "./handler.js";
+import { keyValues } from "./key-values.js";
 import { loggedModelsOf } from "./logged-model-context.js";
 import { s } from "./registry-context.js";
 
 type Json = Record<string, unknown>;
-
-const keyValues = (value: unknown): Tag[] =>
-  ((value as Json[] | undefined) ?? []).map((entry) => ({ key: s(entry["key"]) ?? "", value: s(entry["value"]) ?? "" }));
 
 /** Logged-model endpoints (mlflow-wire.md §1.6). Path parameters arrive as request fields. */
 export const loggedModelHandlers = {

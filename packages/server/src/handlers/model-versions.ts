@@ -1,5 +1,5 @@
-import type { Tag } from "@cairn/core";
 import type { Handler } from "./handler.js";
+import { keyValues } from "./key-values.js";
 import { registryOf, s } from "./registry-context.js";
 
 /** Model-version endpoints (mlflow-wire.md §1.3). */
@@ -9,7 +9,7 @@ export const modelVersionHandlers = {
       name: req["name"] as string,
       source: req["source"] as string,
       ...(s(req["run_id"]) ? { runId: s(req["run_id"]) } : {}),
-      tags: (req["tags"] as Tag[] | undefined)?.map((tag) => ({ key: tag.key ?? "", value: tag.value ?? "" })) ?? [],
+      tags: keyValues(req["tags"]),
       ...(s(req["run_link"]) ? { runLink: s(req["run_link"]) } : {}),
       ...(s(req["description"]) !== undefined ? { description: s(req["description"]) } : {}),
       ...(s(req["model_id"]) ? { modelId: s(req["model_id"]) } : {}),

@@ -1,5 +1,5 @@
-import type { Tag } from "@cairn/core";
 import type { Handler } from "./handler.js";
+import { keyValues } from "./key-values.js";
 import { registryOf, s } from "./registry-context.js";
 
 /** Registered-model endpoints (mlflow-wire.md §1.3). The handler parsed and required the fields already. */
@@ -7,7 +7,7 @@ export const registeredModelHandlers = {
   async createRegisteredModel(ctx, req) {
     const model = await registryOf(ctx).createRegisteredModel({
       name: req["name"] as string,
-      tags: (req["tags"] as Tag[] | undefined)?.map((tag) => ({ key: tag.key ?? "", value: tag.value ?? "" })) ?? [],
+      tags: keyValues(req["tags"]),
       ...(s(req["description"]) !== undefined ? { description: s(req["description"]) } : {}),
     });
     return { registered_model: model };

@@ -6,10 +6,10 @@ import {
   type ModelOutput,
   type Param,
   type RunStatus,
-  type Tag,
   type ViewType,
 } from "@cairn/core";
 import type { Handler } from "./handler.js";
+import { keyValues } from "./key-values.js";
 import { loggedModelsOf } from "./logged-model-context.js";
 
 const s = (value: unknown): string | undefined => (typeof value === "string" ? value : undefined);
@@ -32,7 +32,7 @@ export const runHandlers = {
       ...(s(req["user_id"]) !== undefined ? { userId: s(req["user_id"]) } : {}),
       ...(s(req["run_name"]) ? { runName: s(req["run_name"]) } : {}),
       ...(typeof req["start_time"] === "number" ? { startTime: req["start_time"] } : {}),
-      tags: (req["tags"] as Tag[] | undefined) ?? [],
+      tags: keyValues(req["tags"]),
     });
     return { run };
   },
@@ -138,7 +138,7 @@ export const runHandlers = {
           );
         }
       }
-      return { dataset, tags: (input["tags"] as Tag[] | undefined) ?? [] } as unknown as DatasetInput;
+      return { dataset, tags: keyValues(input["tags"]) } as unknown as DatasetInput;
     });
     const models: ModelInput[] = ((req["models"] as Array<Record<string, unknown>> | undefined) ?? []).map((model) => ({
       model_id: s(model["model_id"]) ?? "",

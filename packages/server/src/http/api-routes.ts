@@ -34,11 +34,14 @@ export function assertJsonContentType(request: FastifyRequest): void {
 async function readGetBody(request: FastifyRequest): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
+  // An oversized body is read to its end and dropped, not abandoned: leaving the loop early
+  // destroys the request stream, and the unread bytes then stall the keep-alive connection,
+  // whose next request is never answered.
   for await (const chunk of request.raw as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > GET_BODY_LIMIT) throw new CairnError("INVALID_PARAMETER_VALUE", "Request body is too large.");
-    chunks.push(chunk);
+    if (size <= GET_BODY_LIMIT) chunks.push(chunk);
   }
+  if (size > GET_BODY_LIMIT) throw new CairnError("INVALID_PARAMETER_VALUE", "Request body is too large.");
   return Buffer.concat(chunks).toString("utf8");
 }
 

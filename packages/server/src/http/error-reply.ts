@@ -1,3 +1,4 @@
+import type { Duplex } from "node:stream";
 import { CairnError, UnsatisfiableRangeError } from "@cairn/core";
 import type { FastifyReply } from "fastify";
 
@@ -39,4 +40,27 @@ export function sendError(reply: FastifyReply, error: unknown): FastifyReply {
     return reply.code(503).type("text/plain; charset=utf-8").send(cairn.message);
   }
   return reply.code(cairn.httpStatus).type("application/json").send(JSON.stringify(cairn.toJSON()));
+}
+
+/**
+ * Requests Node's HTTP parser refuses before Fastify sees them (a raw non-ASCII byte in the
+ * URL, a broken header, headers over the size limit) would get Fastify's own
+ * `{error, statusCode}` body; clients read `error_code`, so they get MLflow's shape here too.
+ * The connection is closed afterwards: the parser cannot find the next request on it.
+ */
+export function clientErrorHandler(error: Error & { code?: string }, socket: Duplex): void {
+  if (error.code === "ECONNRESET" || socket.destroyed) return;
+  const [status, reason, message] =
+    error.code === "ERR_HTTP_REQUEST_TIMEOUT"
+      ? [408, "Request Timeout", "Request timed out."]
+      : error.code === "HPE_HEADER_OVERFLOW"
+        ? [431, "Request Header Fields Too Large", "Request headers are too large."]
+        : [400, "Bad Request", "Malformed request."];
+  const body = JSON.stringify({ error_code: "BAD_REQUEST", message });
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(error);
 }

@@ -43,17 +43,44 @@ async function insertParams(trx: Kysely<Database>, runId: string, params: Param[
       fresh.push(param);
       stored.set(param.key, param.value);
     } else if (old !== param.value) {
-      throw new CairnError(
-        "INVALID_PARAMETER_VALUE",
-        `Changing param values is not allowed. Param with key='${param.key}' was already logged with value='${old}' for run ID='${runId}'. Attempted logging new value '${param.value}'.`,
-      );
+      throw changedParam(runId, param, old);
     }
   }
   if (fresh.length === 0) return;
-  await trx
+  // A concurrent batch may insert the same key between the read above and this insert (on
+  // PostgreSQL; SQLite has one writer): the conflict waits for it to commit, and the key it
+  // wrote is then checked like a stored one, instead of failing the batch with a 500.
+  const inserted = await trx
     .insertInto("params")
     .values(fresh.map((param) => ({ run_uuid: runId, key: param.key, value: param.value })))
+    .onConflict((oc) => oc.doNothing())
+    .returning("key")
     .execute();
+  if (inserted.length === fresh.length) return;
+  const written = new Set(inserted.map((row) => row.key));
+  const raced = fresh.filter((param) => !written.has(param.key));
+  const current = await trx
+    .selectFrom("params")
+    .select(["key", "value"])
+    .where("run_uuid", "=", runId)
+    .where(
+      "key",
+      "in",
+      raced.map((param) => param.key),
+    )
+    .execute();
+  const values = new Map(current.map((row) => [row.key, row.value]));
+  for (const param of raced) {
+    const old = values.get(param.key);
+    if (old !== param.value) throw changedParam(runId, param, old ?? "");
+  }
+}
+
+function changedParam(runId: string, param: Param, old: string): CairnError {
+  return new CairnError(
+    "INVALID_PARAMETER_VALUE",
+    `Changing param values is not allowed. Param with key='${param.key}' was already logged with value='${old}' for run ID='${runId}'. Attempted logging new value '${param.value}'.`,
+  );
 }
 
 function toRow(runId: string, metric: Metric): MetricsTable {

@@ -55,17 +55,21 @@ async function downsampleRun(ctx: StoreContext, runId: string, input: Downsample
   const hi = Math.min(input.endStep ?? series.max_step, series.max_step);
   if (lo > hi) return series;
   const span = hi - lo + 1;
+  // Steps span all of int64's safe range at most (-(2^53-1) to 2^53-1), so a span, and the
+  // bucket width for one bucket, can pass 2^53. A width is capped below it (a whole number of
+  // blocks still): such a series gets a bucket or two more than asked, never a failed query.
+  const widest = (unit: number) => Math.floor(Number.MAX_SAFE_INTEGER / unit) * unit;
   const size = [...BUCKET_SIZES].reverse().find((candidate) => candidate <= span / input.buckets);
   let source: RawBuilder<unknown>;
   if (size === undefined) {
-    const width = Math.ceil(span / input.buckets);
+    const width = Math.min(Math.ceil(span / input.buckets), widest(1));
     source = sql`select step as first_step, step as last_step,
         case when is_nan = 0 then step end as min_step, case when is_nan = 0 then value end as min_value,
         case when is_nan = 0 then step end as max_step, case when is_nan = 0 then value end as max_value,
         (step - ${int(lo)}) / ${int(width)} as bucket
       from metrics where run_uuid = ${runId} and key = ${key} and step >= ${int(lo)} and step <= ${int(hi)}`;
   } else {
-    const width = size * Math.ceil(span / (input.buckets * size));
+    const width = Math.min(size * Math.ceil(span / (input.buckets * size)), widest(size));
     const firstBlock = blockOf(lo, size);
     source = sql`select first_step, last_step, min_step, min_value, max_step, max_value,
         (block - ${int(firstBlock)}) * ${int(size)} / ${int(width)} as bucket

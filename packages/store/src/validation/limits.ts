@@ -23,6 +23,9 @@ export const LIMITS = {
   metricSummariesMaxRuns: 5000,
   datasetNameLength: 500,
   datasetDigestLength: 36,
+  /** Column widths MLflow's schema has but does not check (PostgreSQL refuses longer values). */
+  datasetSourceTypeLength: 36,
+  userIdLength: 256,
   datasetSourceLength: 65_535,
   datasetSchemaLength: 1_048_575,
   datasetProfileLength: 16_777_215,

@@ -19,7 +19,8 @@ function normalisedKey(key: string): string {
     if (part === "..") parts.pop();
     else parts.push(part);
   }
-  return parts.join("/");
+  // As posixpath.normpath: nothing left is ".", so an empty key is refused like MLflow does.
+  return parts.join("/") || ".";
 }
 
 export function validateKey(kind: "metric" | "param" | "tag", key: string): void {

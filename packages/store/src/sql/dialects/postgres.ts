@@ -1,3 +1,4 @@
+import { CairnError } from "@cairn/core";
 import { Kysely, PostgresDialect, type RawBuilder, sql } from "kysely";
 import pg from "pg";
 import type { DialectCapabilities, SqlConnection } from "../capabilities.js";
@@ -17,9 +18,47 @@ const types = {
   },
 };
 
+/** True when a bound value (or an array of them, as `unnest` takes) holds a NUL character. */
+function holdsNul(value: unknown): boolean {
+  if (typeof value === "string") return value.includes("\u0000");
+  return Array.isArray(value) && value.some(holdsNul);
+}
+
+/**
+ * The client every pooled connection uses. PostgreSQL refuses values SQLite stores, and its
+ * refusal would otherwise surface as a 500 from whichever statement met it:
+ * - text may not hold NUL (U+0000), so a bound value with one is refused before it is sent;
+ * - a data exception (SQLSTATE class 22: a string too long for its column, an integer out of
+ *   range) is a bad value from the caller, not a fault of the server.
+ * Both become INVALID_PARAMETER_VALUE; inside a transaction the statement's failure still rolls
+ * the whole write back, so nothing is half-written.
+ */
+class GuardedClient extends pg.Client {
+  // biome-ignore lint/suspicious/noExplicitAny: pg's query has a dozen overloads; this passes them all through.
+  override query(...args: any[]): any {
+    const values: unknown = args[1] ?? (typeof args[0] === "object" && args[0] !== null ? args[0].values : undefined);
+    if (Array.isArray(values) && values.some(holdsNul)) {
+      const refused = new CairnError("INVALID_PARAMETER_VALUE", "Invalid value: text may not contain NUL (\\u0000) characters.");
+      return typeof args[args.length - 1] === "function" ? args[args.length - 1](refused) : Promise.reject(refused);
+    }
+    // biome-ignore lint/suspicious/noExplicitAny: see above.
+    const result = (super.query as (...all: any[]) => any)(...args);
+    return result instanceof Promise ? result.catch(translateDataException) : result;
+  }
+}
+
+function translateDataException(error: unknown): never {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === "string" && code.startsWith("22")) {
+    const message = error instanceof Error ? error.message : "";
+    throw new CairnError("INVALID_PARAMETER_VALUE", `Invalid value: ${message.slice(0, 200)}`);
+  }
+  throw error;
+}
+
 /** Opens a pooled PostgreSQL connection; PostgreSQL does its own group commit. */
 export function openPostgres(connectionString: string): SqlConnection {
-  const pool = new pg.Pool({ connectionString, max: 10, types });
+  const pool = new pg.Pool({ connectionString, max: 10, types, Client: GuardedClient });
   // An idle client losing its server must not crash the process.
   pool.on("error", () => {});
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });

@@ -1,12 +1,13 @@
 import type { ModelVersion } from "@cairn/core";
 import type { StoreContext } from "../store-context.js";
 import { getModelVersion, requireVersion } from "./model-versions.js";
-import { requireModel } from "./registered-models.js";
+import { lockModel, requireModel } from "./registered-models.js";
 import { aliasNotFound } from "./registry-errors.js";
 
 /** Points `name@alias` at a live version; setting it again moves it (an upsert). */
 export async function setRegisteredModelAlias(ctx: StoreContext, name: string, alias: string, version: string): Promise<void> {
   await ctx.conn.write(async (trx) => {
+    await lockModel(trx, name);
     const row = await requireVersion(trx, name, version);
     await trx
       .insertInto("registered_model_aliases")
@@ -18,7 +19,7 @@ export async function setRegisteredModelAlias(ctx: StoreContext, name: string, a
 
 export async function deleteRegisteredModelAlias(ctx: StoreContext, name: string, alias: string): Promise<void> {
   await ctx.conn.write(async (trx) => {
-    await requireModel(trx, name);
+    await lockModel(trx, name);
     await trx.deleteFrom("registered_model_aliases").where("name", "=", name).where("alias", "=", alias).execute();
   });
 }

@@ -12,7 +12,7 @@ import { recordRegistration } from "../logged-models/record-registration.js";
 import type { Database, ModelVersionsTable } from "../schema.js";
 import type { StoreContext } from "../store-context.js";
 import { isUniqueViolation } from "../unique-violation.js";
-import { touchModel } from "./registered-models.js";
+import { lockModel, touchModel } from "./registered-models.js";
 import { modelNotFound, versionNotFound, versionNumber } from "./registry-errors.js";
 import { loadModelVersions } from "./registry-loader.js";
 
@@ -97,6 +97,7 @@ export async function getModelVersion(ctx: StoreContext, name: string, version: 
 
 export async function updateModelVersion(ctx: StoreContext, name: string, version: string, description: string): Promise<ModelVersion> {
   return ctx.conn.write(async (trx) => {
+    await lockModel(trx, name);
     const row = await requireVersion(trx, name, version);
     await trx
       .updateTable("model_versions")
@@ -122,6 +123,7 @@ export async function transitionModelVersionStage(
     );
   }
   return ctx.conn.write(async (trx) => {
+    await lockModel(trx, name);
     const row = await requireVersion(trx, name, version);
     const now = Date.now();
     if (archiveExistingVersions) {
@@ -147,6 +149,7 @@ export async function transitionModelVersionStage(
 /** The soft delete of mlflow-wire.md §5: redacted, stage Deleted_Internal, aliases removed, tags kept. */
 export async function deleteModelVersion(ctx: StoreContext, name: string, version: string): Promise<void> {
   await ctx.conn.write(async (trx) => {
+    await lockModel(trx, name);
     const row = await requireVersion(trx, name, version);
     const now = Date.now();
     await trx
@@ -177,6 +180,7 @@ export async function getModelVersionDownloadUri(ctx: StoreContext, name: string
 
 export async function setModelVersionTag(ctx: StoreContext, name: string, version: string, tag: Tag): Promise<void> {
   await ctx.conn.write(async (trx) => {
+    await lockModel(trx, name);
     const row = await requireVersion(trx, name, version);
     await upsertVersionTags(trx, name, row.version, [tag]);
   });
@@ -184,6 +188,7 @@ export async function setModelVersionTag(ctx: StoreContext, name: string, versio
 
 export async function deleteModelVersionTag(ctx: StoreContext, name: string, version: string, key: string): Promise<void> {
   await ctx.conn.write(async (trx) => {
+    await lockModel(trx, name);
     const row = await requireVersion(trx, name, version);
     await trx.deleteFrom("model_version_tags").where("name", "=", name).where("version", "=", row.version).where("key", "=", key).execute();
   });

@@ -20,6 +20,23 @@ export async function requireModel(db: Kysely<Database>, name: string): Promise<
   return row;
 }
 
+/**
+ * Locks a model's row until the transaction ends, and throws RESOURCE_DOES_NOT_EXIST when there
+ * is none. Every write on a model's rows (its tags, versions, aliases, the model itself) calls
+ * this first, so on PostgreSQL those writes run one at a time, as they do on SQLite's single
+ * writer. Without it a delete racing a new version or alias failed its foreign keys: a 500.
+ * `name = name` changes nothing, but updating the key takes PostgreSQL's strongest row lock,
+ * the one a foreign-key check's share lock has to wait for.
+ */
+export async function lockModel(db: Kysely<Database>, name: string): Promise<void> {
+  const locked = await db
+    .updateTable("registered_models")
+    .set((eb) => ({ name: eb.ref("name") }))
+    .where("name", "=", name)
+    .executeTakeFirst();
+  if (Number(locked.numUpdatedRows) === 0) throw modelNotFound(name);
+}
+
 export async function touchModel(db: Kysely<Database>, name: string, now: number): Promise<void> {
   await db.updateTable("registered_models").set({ last_updated_time: now }).where("name", "=", name).execute();
 }
@@ -60,6 +77,7 @@ export async function renameRegisteredModel(ctx: StoreContext, name: string, new
   const now = Date.now();
   try {
     return await ctx.conn.write(async (trx) => {
+      await lockModel(trx, name);
       const row = await requireModel(trx, name);
       if (newName === name) return readModel(trx, name);
       await trx
@@ -89,7 +107,7 @@ export async function renameRegisteredModel(ctx: StoreContext, name: string, new
 
 export async function updateRegisteredModel(ctx: StoreContext, name: string, description: string): Promise<RegisteredModel> {
   return ctx.conn.write(async (trx) => {
-    await requireModel(trx, name);
+    await lockModel(trx, name);
     await trx.updateTable("registered_models").set({ description, last_updated_time: Date.now() }).where("name", "=", name).execute();
     return readModel(trx, name);
   });
@@ -98,7 +116,7 @@ export async function updateRegisteredModel(ctx: StoreContext, name: string, des
 /** A hard delete, children first so the foreign keys hold. */
 export async function deleteRegisteredModel(ctx: StoreContext, name: string): Promise<void> {
   await ctx.conn.write(async (trx) => {
-    await requireModel(trx, name);
+    await lockModel(trx, name);
     await trx.deleteFrom("registered_model_aliases").where("name", "=", name).execute();
     await trx.deleteFrom("model_version_tags").where("name", "=", name).execute();
     await trx.deleteFrom("model_versions").where("name", "=", name).execute();
@@ -109,7 +127,7 @@ export async function deleteRegisteredModel(ctx: StoreContext, name: string): Pr
 
 export async function setRegisteredModelTag(ctx: StoreContext, name: string, tag: Tag): Promise<void> {
   await ctx.conn.write(async (trx) => {
-    await requireModel(trx, name);
+    await lockModel(trx, name);
     await upsertModelTags(trx, name, [tag]);
     await touchModel(trx, name, Date.now());
   });
@@ -117,7 +135,7 @@ export async function setRegisteredModelTag(ctx: StoreContext, name: string, tag
 
 export async function deleteRegisteredModelTag(ctx: StoreContext, name: string, key: string): Promise<void> {
   await ctx.conn.write(async (trx) => {
-    await requireModel(trx, name);
+    await lockModel(trx, name);
     await trx.deleteFrom("registered_model_tags").where("name", "=", name).where("key", "=", key).execute();
   });
 }
