@@ -32,6 +32,41 @@ export function historyTests(store: () => TrackingStore): void {
     expect((await store().getMetricHistory("0123456789abcdef0123456789abcdef", "m", {})).items).toEqual([]);
   });
 
+  it("pages a history with ties, NaN and points logged between pages, each point once", async () => {
+    const id = await newRun();
+    // Ties on timestamp and step, told apart by value; a NaN beside a stored 0 at the same place.
+    await store().logBatch(id, {
+      metrics: [
+        { key: "m", value: 2, timestamp: 10, step: 1 },
+        { key: "m", value: 1, timestamp: 10, step: 1 },
+        { key: "m", value: Number.NaN, timestamp: 10, step: 2 },
+        { key: "m", value: 0, timestamp: 10, step: 2 },
+        { key: "m", value: 5, timestamp: 20, step: 0 },
+        { key: "m", value: -1, timestamp: 30, step: 3 },
+      ],
+    });
+    const seen: number[] = [];
+    let token: string | undefined;
+    let pages = 0;
+    do {
+      const page = await store().getMetricHistory(id, "m", { maxResults: 2, ...(token ? { pageToken: token } : {}) });
+      seen.push(...page.items.map((m) => m.value));
+      token = page.next_page_token;
+      // A point logged before the cursor while paging does not push another into a second page.
+      if (pages === 0) await store().logBatch(id, { metrics: [{ key: "m", value: 7, timestamp: 1, step: 0 }] });
+      pages += 1;
+    } while (token);
+    expect(seen).toEqual([1, 2, 0, Number.NaN, 5, -1]);
+    // MLflow's own tokens carry only the offset, and still page.
+    const mlflowToken = Buffer.from(JSON.stringify({ offset: 5 })).toString("base64");
+    const rest = await store().getMetricHistory(id, "m", { maxResults: 10, pageToken: mlflowToken });
+    expect(rest.items.map((m) => m.value)).toEqual([5, -1]);
+    await expectError(
+      store().getMetricHistory(id, "m", { maxResults: 2, pageToken: Buffer.from('{"offset":2,"after":[1,"x"]}').toString("base64") }),
+      "INVALID_PARAMETER_VALUE",
+    );
+  });
+
   it("downsamples bulk-interval histories keeping the first and last step of each run", async () => {
     const a = await newRun();
     const b = await newRun();

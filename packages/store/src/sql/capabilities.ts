@@ -5,10 +5,17 @@ import type { Database, MetricsTable } from "./schema.js";
 /** One point of a metric history as a row: the metrics row without its run. */
 export type MetricHistoryRow = Omit<MetricsTable, "run_uuid">;
 
-/** Which slice of a history to read; `limit` undefined reads to the end. */
+/** Where a page of a history ended: its last point's timestamp, step, stored value and is_nan. */
+export type HistoryCursor = readonly [timestamp: number, step: number, value: number, isNan: number];
+
+/**
+ * Which slice of a history to read, in the order (timestamp, step, value, is_nan): the points
+ * after `after` when given, else from `offset`; `limit` undefined reads to the end.
+ */
 export interface HistoryWindow {
   limit: number | undefined;
   offset: number;
+  after?: HistoryCursor | undefined;
 }
 
 /**

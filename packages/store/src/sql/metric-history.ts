@@ -1,13 +1,16 @@
 import type { BulkIntervalInput, Metric, MetricHistoryInput, PagedList } from "@cairn/core";
-import type { HistoryWindow, MetricHistoryRow } from "./capabilities.js";
-import { decodeOffsetToken, encodeOffsetToken } from "./page-token.js";
+import { type Kysely, sql } from "kysely";
+import type { HistoryCursor, HistoryWindow, MetricHistoryRow } from "./capabilities.js";
+import { decodeHistoryToken, encodeHistoryToken } from "./page-token.js";
 import { findRun } from "./require-run.js";
 import { toMetric } from "./rows.js";
+import type { Database } from "./schema.js";
 import type { StoreContext } from "./store-context.js";
 
 /**
- * Every point of one key in MLflow's order (timestamp, step, value), paged by offset. Like
- * MLflow's SQL store it does not look the run up: an unknown run has an empty history.
+ * Every point of one key in MLflow's order (timestamp, step, value; then is_nan, so the order
+ * is total), paged by MLflow-compatible tokens (see `encodeHistoryToken`). Like MLflow's SQL
+ * store it does not look the run up: an unknown run has an empty history.
  */
 export async function getMetricHistory(
   ctx: StoreContext,
@@ -15,30 +18,47 @@ export async function getMetricHistory(
   key: string,
   input: MetricHistoryInput,
 ): Promise<PagedList<Metric>> {
-  const offset = decodeOffsetToken(input.pageToken);
+  const { offset, after } = decodeHistoryToken(input.pageToken);
   // One row past the page tells whether another page follows.
-  const window = { limit: input.maxResults === undefined ? undefined : input.maxResults + 1, offset };
+  const window: HistoryWindow = { limit: input.maxResults === undefined ? undefined : input.maxResults + 1, offset, after };
   const points = ctx.conn.readMetricHistory
     ? await ctx.conn.readMetricHistory(runId, key, window)
     : (await readWithQueryBuilder(ctx, runId, key, window)).map(toMetric);
   const hasMore = input.maxResults !== undefined && points.length > input.maxResults;
   const items = hasMore ? points.slice(0, input.maxResults) : points;
   const page: PagedList<Metric> = { items };
-  if (hasMore) page.next_page_token = encodeOffsetToken(offset + items.length);
+  if (hasMore) page.next_page_token = encodeHistoryToken(offset + items.length, cursorOf(items[items.length - 1] as Metric));
   return page;
 }
 
+/** The cursor after `metric`; none after an infinite value, which JSON cannot carry (paging then falls back to the offset). */
+function cursorOf(metric: Metric): HistoryCursor | undefined {
+  const isNan = Number.isNaN(metric.value);
+  if (!isNan && !Number.isFinite(metric.value)) return undefined;
+  return [metric.timestamp, metric.step, isNan ? 0 : metric.value, isNan ? 1 : 0];
+}
+
+/** `(timestamp, step, value, is_nan) > cursor`: a row-value comparison, on every engine Cairn runs on. */
+function afterCursor(cursor: HistoryCursor) {
+  const [timestamp, step, value, isNan] = cursor;
+  return sql<boolean>`(timestamp, step, value, is_nan) > (${timestamp}, ${step}, ${value}, ${isNan})`;
+}
+
 function readWithQueryBuilder(ctx: StoreContext, runId: string, key: string, window: HistoryWindow): Promise<MetricHistoryRow[]> {
-  let query = ctx.conn.reader
+  const db: Kysely<Database> = ctx.conn.reader;
+  let query = db
     .selectFrom("metrics")
     .select(["key", "value", "timestamp", "step", "is_nan", "model_id", "dataset_name", "dataset_digest"])
     .where("run_uuid", "=", runId)
     .where("key", "=", key)
     .orderBy("timestamp")
     .orderBy("step")
-    .orderBy("value");
-  if (window.limit !== undefined) query = query.limit(window.limit).offset(window.offset);
-  else if (window.offset > 0) query = query.limit(Number.MAX_SAFE_INTEGER).offset(window.offset);
+    .orderBy("value")
+    .orderBy("is_nan");
+  if (window.after) query = query.where(afterCursor(window.after));
+  const offset = window.after ? 0 : window.offset;
+  if (window.limit !== undefined) query = query.limit(window.limit).offset(offset);
+  else if (offset > 0) query = query.limit(Number.MAX_SAFE_INTEGER).offset(offset);
   return query.execute();
 }
 

@@ -1,4 +1,5 @@
 import { CairnError, type PagedList } from "@cairn/core";
+import type { HistoryCursor } from "./capabilities.js";
 
 /**
  * Page tokens are opaque to clients: base64 of `{"offset": N}`, the format MLflow's SQL store
@@ -9,7 +10,12 @@ export function encodeOffsetToken(offset: number): string {
 }
 
 export function decodeOffsetToken(token: string | undefined): number {
-  if (!token) return 0;
+  return decodeToken(token).offset;
+}
+
+/** A token's JSON, with its offset checked; anything malformed is MLflow's invalid-token error. */
+function decodeToken(token: string | undefined): { offset: number; fields: Record<string, unknown> } {
+  if (!token) return { offset: 0, fields: {} };
   let parsed: unknown;
   try {
     parsed = JSON.parse(Buffer.from(token, "base64").toString("utf8"));
@@ -17,10 +23,32 @@ export function decodeOffsetToken(token: string | undefined): number {
     parsed = undefined;
   }
   const offset = (parsed as { offset?: unknown } | undefined)?.offset;
-  if (typeof offset !== "number" || !Number.isSafeInteger(offset) || offset < 0) {
-    throw new CairnError("INVALID_PARAMETER_VALUE", `Invalid page token, could not base64-decode`);
+  if (typeof offset !== "number" || !Number.isSafeInteger(offset) || offset < 0) throw invalidToken();
+  return { offset, fields: parsed as Record<string, unknown> };
+}
+
+function invalidToken(): CairnError {
+  return new CairnError("INVALID_PARAMETER_VALUE", `Invalid page token, could not base64-decode`);
+}
+
+/**
+ * A metric history token: MLflow's `{"offset": N}`, plus where the page ended in the history's
+ * order, so the next page starts there with an index range instead of sorting and skipping
+ * everything before it (and a point logged meanwhile cannot shift a point into two pages).
+ * MLflow reads only the offset, so each server still understands the other's tokens.
+ */
+export function encodeHistoryToken(offset: number, after: HistoryCursor | undefined): string {
+  return Buffer.from(JSON.stringify(after ? { offset, after } : { offset })).toString("base64");
+}
+
+export function decodeHistoryToken(token: string | undefined): { offset: number; after?: HistoryCursor } {
+  const { offset, fields } = decodeToken(token);
+  const after = fields["after"];
+  if (after === undefined) return { offset };
+  if (!Array.isArray(after) || after.length !== 4 || !after.every((item) => typeof item === "number" && Number.isFinite(item))) {
+    throw invalidToken();
   }
-  return offset;
+  return { offset, after: after as unknown as HistoryCursor };
 }
 
 /**

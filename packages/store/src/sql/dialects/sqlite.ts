@@ -47,8 +47,11 @@ export function openSqlite(file: string): SqlConnection {
     "insert into metrics (run_uuid, key, step, timestamp, value, is_nan, model_id, dataset_name, dataset_digest) values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing";
   // Read in raw (array) mode: better-sqlite3 builds a row object property by property, which
   // costs more than the query itself on a 100,000-point history; the key is the one asked for.
-  const historySql =
-    "select value, timestamp, step, is_nan, model_id, dataset_name, dataset_digest from metrics where run_uuid = ? and key = ? order by timestamp, step, value limit ? offset ?";
+  const historyColumns =
+    "select value, timestamp, step, is_nan, model_id, dataset_name, dataset_digest from metrics where run_uuid = ? and key = ?";
+  const historyOrder = "order by timestamp, step, value, is_nan limit ?";
+  const historyFromOffset = `${historyColumns} ${historyOrder} offset ?`;
+  const historyAfterCursor = `${historyColumns} and (timestamp, step, value, is_nan) > (?, ?, ?, ?) ${historyOrder}`;
   type HistoryColumns = [number, number, number, number, string | null, string | null, string | null];
   return {
     capabilities,
@@ -72,7 +75,14 @@ export function openSqlite(file: string): SqlConnection {
       }
     },
     async readMetricHistory(runId: string, key: string, window: HistoryWindow): Promise<Metric[]> {
-      const statement = readerHandle.prepare(historySql).raw(true);
+      // LIMIT -1 is SQLite's "no limit".
+      const limit = window.limit ?? -1;
+      const rows = window.after
+        ? readerHandle
+            .prepare(historyAfterCursor)
+            .raw(true)
+            .iterate(runId, key, ...window.after, limit)
+        : readerHandle.prepare(historyFromOffset).raw(true).iterate(runId, key, limit, window.offset);
       const metrics: Metric[] = [];
       // One scratch row: each column array dies young and only the metric is kept, which
       // halves the garbage a 100,000-point read leaves for the collector.
@@ -86,8 +96,7 @@ export function openSqlite(file: string): SqlConnection {
         dataset_name: null,
         dataset_digest: null,
       };
-      // LIMIT -1 is SQLite's "no limit".
-      for (const columns of statement.iterate(runId, key, window.limit ?? -1, window.offset) as Iterable<HistoryColumns>) {
+      for (const columns of rows as Iterable<HistoryColumns>) {
         [row.value, row.timestamp, row.step, row.is_nan, row.model_id, row.dataset_name, row.dataset_digest] = columns;
         metrics.push(toMetric(row));
       }
