@@ -1,0 +1,125 @@
+import { CompiledQuery, type Expression, Kysely, MysqlDialect, type RawBuilder, sql } from "kysely";
+import mysql from "mysql2";
+import type { DialectCapabilities, SqlConnection } from "../capabilities.js";
+import type { Database, MetricsTable } from "../schema.js";
+
+const capabilities: DialectCapabilities = {
+  autoIncrementType: "integer",
+  clusteredTables: false,
+  // Text columns use a binary collation (see `tableOptions`), so LIKE and = are case-sensitive.
+  ilike: (column: RawBuilder<unknown>, pattern: string) => sql<boolean>`lower(${column}) like lower(${pattern})`,
+  upsert: "on-duplicate-key",
+  incoming: (column: string) => sql`values(${sql.ref(column)})`,
+  // MariaDB has INSERT … RETURNING, MySQL does not: both report the insert id.
+  insertReturning: false,
+  intDiv: (dividend: Expression<unknown>, divisor: Expression<unknown>) => sql<number>`(${dividend}) div ${divisor}`,
+  // MLflow compares names and values case-sensitively: a binary collation does that for =,
+  // LIKE and unique keys alike (the server's default collation is case-insensitive).
+  textType: sql`mediumtext`,
+  tableOptions: sql`engine = InnoDB default character set utf8mb4 collate utf8mb4_bin`,
+  keyPart: (column: string, chars: number) => sql`${sql.ref(column)}(${sql.lit(chars)})`,
+};
+
+/**
+ * MySQL's DOUBLE cannot hold infinities; like MLflow's SQL store, ±Infinity is written as the
+ * largest finite double (and NaN never reaches here: it is stored as 0 with `is_nan`).
+ */
+function storable(value: unknown): unknown {
+  if (typeof value === "number") {
+    if (value === Number.POSITIVE_INFINITY) return Number.MAX_VALUE;
+    if (value === Number.NEGATIVE_INFINITY) return -Number.MAX_VALUE;
+    return value;
+  }
+  return Array.isArray(value) ? value.map(storable) : value;
+}
+
+/** …and read back as the infinity it stood for, so every backend returns what was logged. */
+const typeCast: mysql.TypeCast = (field, next) => {
+  if (field.type !== "DOUBLE") return next();
+  const text = field.string();
+  if (text === null) return null;
+  const value = Number(text);
+  if (value === Number.MAX_VALUE) return Number.POSITIVE_INFINITY;
+  if (value === -Number.MAX_VALUE) return Number.NEGATIVE_INFINITY;
+  return value;
+};
+
+/**
+ * Per connection: strict mode (an over-long value fails instead of being cut),
+ * NO_AUTO_VALUE_ON_ZERO (the Default experiment's id is 0), and READ COMMITTED, which takes
+ * no gap locks, as PostgreSQL's default does not.
+ */
+const SESSION_SETUP = [
+  "set session sql_mode = 'STRICT_TRANS_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION,NO_AUTO_VALUE_ON_ZERO'",
+  "set session transaction isolation level read committed",
+];
+
+/** InnoDB picks a victim when concurrent upserts deadlock; its transaction is safe to run again. */
+const DEADLOCK_RETRIES = 3;
+
+function isDeadlock(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { errno?: unknown }).errno === 1213;
+}
+
+/**
+ * Opens a pooled MySQL or MariaDB connection (`mysql://user:pass@host:port/db`); each `write`
+ * is one transaction, as on PostgreSQL.
+ */
+export function openMysql(uri: string): SqlConnection {
+  const pool = mysql.createPool({
+    uri,
+    connectionLimit: 10,
+    charset: "utf8mb4",
+    // BIGINT columns are timestamps and steps: numbers, like on the other engines.
+    supportBigNumbers: false,
+    bigNumberStrings: false,
+    decimalNumbers: true,
+    typeCast,
+    queryFormat(query: string, values: unknown) {
+      return mysql.format(query, storable(values) as Parameters<typeof mysql.format>[1]);
+    },
+  });
+  // An idle connection losing its server must not crash the process.
+  pool.on("connection", (connection) => connection.on("error", () => {}));
+  const db = new Kysely<Database>({
+    dialect: new MysqlDialect({
+      pool,
+      async onCreateConnection(connection) {
+        for (const statement of SESSION_SETUP) await connection.executeQuery(CompiledQuery.raw(statement));
+      },
+    }),
+  });
+  return {
+    capabilities,
+    reader: db,
+    writer: db,
+    async write(work) {
+      for (let attempt = 0; ; attempt++) {
+        try {
+          return await db.transaction().execute(work);
+        } catch (error) {
+          if (!isDeadlock(error) || attempt >= DEADLOCK_RETRIES) throw error;
+          await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * (attempt + 1)));
+        }
+      }
+    },
+    async insertMetricRows(trx, rows: readonly MetricsTable[]) {
+      // One multi-row statement: the driver expands the nested array into `(…), (…)`. An
+      // exact duplicate (a retried point) "updates" its run id to itself, which changes nothing.
+      const values = rows.map((row) => [
+        row.run_uuid,
+        row.key,
+        row.step,
+        row.timestamp,
+        row.value,
+        row.is_nan,
+        row.model_id,
+        row.dataset_name,
+        row.dataset_digest,
+      ]);
+      await sql`insert into metrics (run_uuid, ${sql.ref("key")}, step, timestamp, value, is_nan, model_id, dataset_name, dataset_digest)
+        values ${values} on duplicate key update run_uuid = run_uuid`.execute(trx);
+    },
+    close: () => db.destroy(),
+  };
+}
