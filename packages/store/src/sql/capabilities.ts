@@ -38,6 +38,11 @@ export interface DialectCapabilities {
    * MySQL's TEXT holds only 65,535 bytes, so there it is MEDIUMTEXT.
    */
   readonly textType: "text" | RawBuilder<unknown>;
+  /**
+   * A session lock that serialises migrations across replicas, for engines whose DDL commits
+   * implicitly (MySQL): there a migration's record cannot guard it inside one transaction.
+   */
+  readonly migrationLock: { acquire: RawBuilder<unknown>; release: RawBuilder<unknown> } | undefined;
   /** Appended to every CREATE TABLE (MySQL: engine, character set and binary collation). */
   readonly tableOptions: RawBuilder<unknown> | undefined;
   /**

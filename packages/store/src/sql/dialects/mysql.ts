@@ -3,10 +3,11 @@ import mysql from "mysql2";
 import type { DialectCapabilities, SqlConnection } from "../capabilities.js";
 import type { Database, MetricsTable } from "../schema.js";
 
-const capabilities: DialectCapabilities = {
+/** The engine's answers, given the binary collation the server offers (see `binaryCollation`). */
+const capabilitiesFor = (collation: string): DialectCapabilities => ({
   autoIncrementType: "integer",
   clusteredTables: false,
-  // Text columns use a binary collation (see `tableOptions`), so LIKE and = are case-sensitive.
+  // Text columns use a binary collation (see `binaryCollation`), so LIKE and = are case-sensitive.
   ilike: (column: RawBuilder<unknown>, pattern: string) => sql<boolean>`lower(${column}) like lower(${pattern})`,
   upsert: "on-duplicate-key",
   incoming: (column: string) => sql`values(${sql.ref(column)})`,
@@ -16,9 +17,25 @@ const capabilities: DialectCapabilities = {
   // MLflow compares names and values case-sensitively: a binary collation does that for =,
   // LIKE and unique keys alike (the server's default collation is case-insensitive).
   textType: sql`mediumtext`,
-  tableOptions: sql`engine = InnoDB default character set utf8mb4 collate utf8mb4_bin`,
+  migrationLock: {
+    acquire: sql`select get_lock('cairn_migrations', 600)`,
+    release: sql`select release_lock('cairn_migrations')`,
+  },
+  tableOptions: sql`engine = InnoDB default character set utf8mb4 collate ${sql.raw(collation)}`,
   keyPart: (column: string, chars: number) => sql`${sql.ref(column)}(${sql.lit(chars)})`,
-};
+});
+
+/**
+ * A case-sensitive collation that does not pad: with `utf8mb4_bin`, 'a' = 'a ' (PAD SPACE), so
+ * a tag key and the same key with a trailing space would be one row. MariaDB calls it
+ * `utf8mb4_nopad_bin`, MySQL 8 `utf8mb4_0900_bin`; older servers get `utf8mb4_bin`.
+ */
+async function binaryCollation(db: Kysely<Database>): Promise<string> {
+  const { rows } = await sql<{ Collation: string }>`show collation where Collation in ('utf8mb4_nopad_bin', 'utf8mb4_0900_bin')`.execute(
+    db,
+  );
+  return rows[0]?.Collation ?? "utf8mb4_bin";
+}
 
 /**
  * MySQL's DOUBLE cannot hold infinities; like MLflow's SQL store, ±Infinity is written as the
@@ -65,7 +82,7 @@ function isDeadlock(error: unknown): boolean {
  * Opens a pooled MySQL or MariaDB connection (`mysql://user:pass@host:port/db`); each `write`
  * is one transaction, as on PostgreSQL.
  */
-export function openMysql(uri: string): SqlConnection {
+export async function openMysql(uri: string): Promise<SqlConnection> {
   const pool = mysql.createPool({
     uri,
     connectionLimit: 10,
@@ -89,6 +106,7 @@ export function openMysql(uri: string): SqlConnection {
       },
     }),
   });
+  const capabilities = capabilitiesFor(await binaryCollation(db));
   return {
     capabilities,
     reader: db,

@@ -12,6 +12,7 @@ const capabilities: DialectCapabilities = {
   insertReturning: true,
   intDiv: (dividend: Expression<unknown>, divisor: Expression<unknown>) => sql<number>`(${dividend}) / ${divisor}`,
   textType: "text",
+  migrationLock: undefined,
   tableOptions: undefined,
   keyPart: (column: string) => column,
 };
