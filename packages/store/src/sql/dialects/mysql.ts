@@ -7,20 +7,19 @@ import type { Database, MetricsTable } from "../schema.js";
 const capabilitiesFor = (collation: string): DialectCapabilities => ({
   autoIncrementType: "integer",
   clusteredTables: false,
-  // Text columns use a binary collation (see `binaryCollation`), so LIKE and = are case-sensitive.
   ilike: (column: RawBuilder<unknown>, pattern: string) => sql<boolean>`lower(${column}) like lower(${pattern})`,
   upsert: "on-duplicate-key",
   incoming: (column: string) => sql`values(${sql.ref(column)})`,
   // MariaDB has INSERT … RETURNING, MySQL does not: both report the insert id.
   insertReturning: false,
   intDiv: (dividend: Expression<unknown>, divisor: Expression<unknown>) => sql<number>`(${dividend}) div ${divisor}`,
-  // MLflow compares names and values case-sensitively: a binary collation does that for =,
-  // LIKE and unique keys alike (the server's default collation is case-insensitive).
   textType: sql`mediumtext`,
   migrationLock: {
     acquire: sql`select get_lock('cairn_migrations', 600)`,
     release: sql`select release_lock('cairn_migrations')`,
   },
+  // MLflow compares names and values case-sensitively: a binary collation does that for =,
+  // LIKE and unique keys alike (the server's default collation is case-insensitive).
   tableOptions: sql`engine = InnoDB default character set utf8mb4 collate ${sql.raw(collation)}`,
   keyPart: (column: string, chars: number) => sql`${sql.ref(column)}(${sql.lit(chars)})`,
 });
