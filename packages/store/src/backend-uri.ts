@@ -1,12 +1,16 @@
 import path from "node:path";
 import { CairnError } from "@cairn/core";
 
-export type BackendLocation = { engine: "sqlite"; file: string } | { engine: "postgresql"; connectionString: string };
+export type BackendLocation =
+  | { engine: "sqlite"; file: string }
+  | { engine: "postgresql"; connectionString: string }
+  | { engine: "mysql"; connectionString: string };
 
 /**
  * Parses a `--backend-store-uri` the way MLflow (SQLAlchemy) writes them:
  * `sqlite:///relative.db`, `sqlite:////abs/path.db`, `sqlite:///:memory:`,
- * `postgresql://user@host:port/db` (also `postgres://` and `postgresql+psycopg2://`).
+ * `postgresql://user@host:port/db` (also `postgres://` and `postgresql+psycopg2://`),
+ * `mysql://user:pass@host:port/db` (also `mysql+pymysql://` and `mysql+mysqldb://`; MariaDB too).
  * A bare path is taken as a SQLite file.
  */
 export function parseBackendUri(uri: string, cwd = process.cwd()): BackendLocation {
@@ -22,12 +26,15 @@ export function parseBackendUri(uri: string, cwd = process.cwd()): BackendLocati
   if (scheme === "postgresql" || scheme === "postgres" || scheme.startsWith("postgresql+")) {
     return { engine: "postgresql", connectionString: uri.replace(/^[^:]+:/, "postgresql:") };
   }
+  if (scheme === "mysql" || scheme.startsWith("mysql+") || scheme === "mariadb" || scheme.startsWith("mariadb+")) {
+    return { engine: "mysql", connectionString: uri.replace(/^[^:]+:/, "mysql:") };
+  }
   throw unsupported(uri);
 }
 
 function unsupported(uri: string): CairnError {
   return new CairnError(
     "INVALID_PARAMETER_VALUE",
-    `Unsupported backend store URI '${uri}'. Supported schemes: sqlite:///<file>, postgresql://<user>@<host>:<port>/<db>`,
+    `Unsupported backend store URI '${uri}'. Supported schemes: sqlite:///<file>, postgresql://<user>@<host>:<port>/<db>, mysql://<user>:<password>@<host>:<port>/<db>`,
   );
 }

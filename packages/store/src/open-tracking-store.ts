@@ -11,7 +11,7 @@ export interface OpenTrackingStoreOptions {
 
 /**
  * Opens the tracking store a backend URI names, migrated and wrapped in MLflow's limits.
- * Drivers load lazily, so a SQLite user never loads `pg`.
+ * Drivers load lazily, so a SQLite user never loads `pg` or `mysql2`.
  *
  * @example
  * const store = await openTrackingStore("sqlite:///cairn.db", { defaultArtifactRoot: "mlflow-artifacts:/" });
@@ -29,5 +29,7 @@ export async function openConnection(uri: string): Promise<SqlConnection> {
       return (await import("./sql/dialects/sqlite.js")).openSqlite(location.file);
     case "postgresql":
       return (await import("./sql/dialects/postgres.js")).openPostgres(location.connectionString);
+    case "mysql":
+      return (await import("./sql/dialects/mysql.js")).openMysql(location.connectionString);
   }
 }

@@ -14,7 +14,7 @@ export function registerServerCommand(program: Command): void {
     .option("-p, --port <port>", "port to listen on (default 5000)")
     .option(
       "--backend-store-uri <uri>",
-      "sqlite:///file.db, sqlite:////abs/file.db or postgresql://user@host:port/db (default sqlite:///cairn.db)",
+      "sqlite:///file.db, sqlite:////abs/file.db, postgresql://user@host:port/db or mysql://user:pass@host:port/db (default sqlite:///cairn.db)",
     )
     .option("--artifacts-destination <uri>", "folder or s3://bucket/prefix where proxied artifacts are stored (default ./mlartifacts)")
     .option("--default-artifact-root <uri>", "artifact root for new experiments (default mlflow-artifacts:/ when serving artifacts)")

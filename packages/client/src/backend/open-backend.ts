@@ -13,7 +13,7 @@ export interface OpenBackendOptions {
 
 /**
  * Opens the backend the tracking URI names: REST for `http(s)://`, in-process (through the
- * `local` subpath, loaded only then) for `sqlite:` and `postgresql:`.
+ * `local` subpath, loaded only then) for `sqlite:`, `postgresql:` and `mysql:`.
  *
  * @example
  * const backend = await openBackend({ trackingUri: "http://127.0.0.1:5000" });
@@ -22,9 +22,12 @@ export async function openBackend(options: OpenBackendOptions = {}): Promise<Bac
   const { uri } = resolveTrackingUri({ trackingUri: options.trackingUri });
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(uri)?.[1]?.toLowerCase() ?? "";
   if (scheme === "http" || scheme === "https") return openRestBackend({ ...options.http, baseUrl: uri });
-  if (scheme === "sqlite" || scheme.startsWith("postgres")) {
+  if (scheme === "sqlite" || scheme.startsWith("postgres") || scheme.startsWith("mysql") || scheme.startsWith("mariadb")) {
     const { openLocalBackend } = await import("../local/open-local-backend.js");
     return openLocalBackend(uri);
   }
-  throw new CairnError("INVALID_PARAMETER_VALUE", `Unsupported tracking URI '${uri}': use http(s)://, sqlite:/// or postgresql://`);
+  throw new CairnError(
+    "INVALID_PARAMETER_VALUE",
+    `Unsupported tracking URI '${uri}': use http(s)://, sqlite:///, postgresql:// or mysql://`,
+  );
 }

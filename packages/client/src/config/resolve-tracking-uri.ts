@@ -5,7 +5,7 @@ import { findProjectConfig } from "./project-config.js";
 export type TrackingUriSource = "option" | "environment" | "project-config" | "default";
 
 export interface ResolvedTrackingUri {
-  /** `http(s)://…` (REST) or `sqlite:…`/`postgresql:…` (in-process). */
+  /** `http(s)://…` (REST) or `sqlite:…`/`postgresql:…`/`mysql:…` (in-process). */
   uri: string;
   source: TrackingUriSource;
 }

@@ -1,5 +1,5 @@
 import type { Metric } from "@cairn/core";
-import type { Kysely, RawBuilder } from "kysely";
+import type { Expression, Kysely, RawBuilder } from "kysely";
 import type { Database, MetricsTable } from "./schema.js";
 
 /** One point of a metric history as a row: the metrics row without its run. */
@@ -29,6 +29,34 @@ export interface DialectCapabilities {
   readonly clusteredTables: boolean;
   /** Case-insensitive LIKE; `LIKE` itself is case-sensitive on every engine (as in MLflow). */
   ilike(column: RawBuilder<unknown>, pattern: string): RawBuilder<boolean>;
+  /**
+   * How an insert resolves a key conflict: `ON CONFLICT … DO …` (SQLite, PostgreSQL) or
+   * `ON DUPLICATE KEY UPDATE` (MySQL, MariaDB). Query code goes through `upsert.ts`.
+   */
+  readonly upsert: "on-conflict" | "on-duplicate-key";
+  /** In an upsert's update, the value the insert tried to write: `excluded.col` or `values(col)`. */
+  incoming(column: string): RawBuilder<unknown>;
+  /** Whether `INSERT … RETURNING` is available; without it the driver's insert id is read. */
+  readonly insertReturning: boolean;
+  /** Integer division of non-negative integers, truncating (`/` is exact division on MySQL). */
+  intDiv(dividend: Expression<unknown>, divisor: Expression<unknown>): RawBuilder<number>;
+  /**
+   * Column type for long text (registry tag values up to 100,000 characters, dataset schemas):
+   * MySQL's TEXT holds only 65,535 bytes, so there it is MEDIUMTEXT.
+   */
+  readonly textType: "text" | RawBuilder<unknown>;
+  /**
+   * A session lock that serialises migrations across replicas, for engines whose DDL commits
+   * implicitly (MySQL): there a migration's record cannot guard it inside one transaction.
+   */
+  readonly migrationLock: { acquire: RawBuilder<unknown>; release: RawBuilder<unknown> } | undefined;
+  /** Appended to every CREATE TABLE (MySQL: engine, character set and binary collation). */
+  readonly tableOptions: RawBuilder<unknown> | undefined;
+  /**
+   * A column as a key part, limited to its first `chars` characters where the engine caps a
+   * key's length (InnoDB: 3,072 bytes, 4 per utf8mb4 character); elsewhere the whole column.
+   */
+  keyPart(column: string, chars: number): string | RawBuilder<unknown>;
 }
 
 /** A database handle split into a writer (used by `write`) and a reader for queries. */

@@ -8,38 +8,39 @@ import {
 } from "@cairn/core";
 import type { Kysely } from "kysely";
 import { artifactLocationFor } from "./artifact-uris.js";
+import type { DialectCapabilities } from "./capabilities.js";
 import { experimentNotFound, parseExperimentId } from "./experiment-id.js";
 import { toExperiment } from "./rows.js";
 import type { Database } from "./schema.js";
 import type { StoreContext } from "./store-context.js";
 import { isUniqueViolation } from "./unique-violation.js";
+import { onConflictIgnore, onConflictUpdate } from "./upsert.js";
 
 export async function createExperiment(ctx: StoreContext, input: CreateExperimentInput): Promise<string> {
   const now = Date.now();
   try {
     return await ctx.conn.write(async (trx) => {
-      const inserted = await trx
-        .insertInto("experiments")
-        .values({
-          name: input.name,
-          // Filled below once the id is known (MLflow flushes twice for the same reason).
-          artifact_location: input.artifactLocation ?? "",
-          lifecycle_stage: "active",
-          creation_time: now,
-          last_update_time: now,
-          deleted_time: null,
-        })
-        .returning("experiment_id")
-        .executeTakeFirstOrThrow();
-      const id = String(inserted.experiment_id);
+      const insert = trx.insertInto("experiments").values({
+        name: input.name,
+        // Filled below once the id is known (MLflow flushes twice for the same reason).
+        artifact_location: input.artifactLocation ?? "",
+        lifecycle_stage: "active",
+        creation_time: now,
+        last_update_time: now,
+        deleted_time: null,
+      });
+      const experimentId = ctx.conn.capabilities.insertReturning
+        ? (await insert.returning("experiment_id").executeTakeFirstOrThrow()).experiment_id
+        : Number((await insert.executeTakeFirstOrThrow()).insertId);
+      const id = String(experimentId);
       if (input.artifactLocation === undefined) {
         await trx
           .updateTable("experiments")
           .set({ artifact_location: artifactLocationFor(ctx.defaultArtifactRoot, id) })
-          .where("experiment_id", "=", inserted.experiment_id)
+          .where("experiment_id", "=", experimentId)
           .execute();
       }
-      await upsertTags(trx, inserted.experiment_id, input.tags ?? []);
+      await upsertTags(ctx.conn.capabilities, trx, experimentId, input.tags ?? []);
       return id;
     });
   } catch (error) {
@@ -52,9 +53,9 @@ export async function createExperiment(ctx: StoreContext, input: CreateExperimen
 export async function ensureDefaultExperiment(ctx: StoreContext): Promise<void> {
   const now = Date.now();
   await ctx.conn.write(async (trx) => {
-    await trx
-      .insertInto("experiments")
-      .values({
+    await onConflictIgnore(
+      ctx.conn.capabilities,
+      trx.insertInto("experiments").values({
         experiment_id: 0,
         name: DEFAULT_EXPERIMENT_NAME,
         artifact_location: artifactLocationFor(ctx.defaultArtifactRoot, DEFAULT_EXPERIMENT_ID),
@@ -62,9 +63,9 @@ export async function ensureDefaultExperiment(ctx: StoreContext): Promise<void> 
         creation_time: now,
         last_update_time: now,
         deleted_time: null,
-      })
-      .onConflict((oc) => oc.doNothing())
-      .execute();
+      }),
+      "experiment_id",
+    ).execute();
   });
 }
 
@@ -140,7 +141,7 @@ export async function setExperimentTag(ctx: StoreContext, experimentId: string, 
   const id = parseExperimentId(experimentId);
   await ctx.conn.write(async (trx) => {
     await requireActiveExperiment(trx, id, experimentId);
-    await upsertTags(trx, id, [tag]);
+    await upsertTags(ctx.conn.capabilities, trx, id, [tag]);
     await trx.updateTable("experiments").set({ last_update_time: Date.now() }).where("experiment_id", "=", id).execute();
   });
 }
@@ -204,15 +205,16 @@ export async function requireActiveExperiment(db: Kysely<Database>, id: number, 
   return row;
 }
 
-async function upsertTags(trx: Kysely<Database>, experimentId: number, tags: Tag[]): Promise<void> {
+async function upsertTags(caps: DialectCapabilities, trx: Kysely<Database>, experimentId: number, tags: Tag[]): Promise<void> {
   if (tags.length === 0) return;
   // Last value wins for a key repeated in one request, as when MLflow sets them one by one.
   const byKey = new Map(tags.map((tag) => [tag.key, tag.value]));
-  await trx
-    .insertInto("experiment_tags")
-    .values([...byKey].map(([key, value]) => ({ experiment_id: experimentId, key, value })))
-    .onConflict((oc) => oc.columns(["experiment_id", "key"]).doUpdateSet((eb) => ({ value: eb.ref("excluded.value") })))
-    .execute();
+  await onConflictUpdate(
+    caps,
+    trx.insertInto("experiment_tags").values([...byKey].map(([key, value]) => ({ experiment_id: experimentId, key, value }))),
+    ["experiment_id", "key"],
+    (incoming) => ({ value: incoming("value") }),
+  ).execute();
 }
 
 function alreadyExists(name: string, cause: unknown): CairnError {

@@ -1,11 +1,13 @@
 import { CairnError, type LogBatchInput, type Metric, type Param } from "@cairn/core";
 import { type Kysely, sql } from "kysely";
+import type { DialectCapabilities } from "./capabilities.js";
 import { requireLoggedModels } from "./logged-models/require-logged-model.js";
 import { upsertMetricBuckets } from "./metric-buckets.js";
 import { requireActiveRun } from "./require-run.js";
 import { upsertRunTags } from "./run-tags.js";
 import type { Database, LatestMetricsTable, LoggedModelMetricsTable, MetricsTable, RunsTable } from "./schema.js";
 import type { StoreContext } from "./store-context.js";
+import { onConflictIgnore, onConflictUpdate } from "./upsert.js";
 
 /**
  * Params, then metrics (and the points logged for a model), then tags, in one transaction
@@ -18,13 +20,13 @@ export async function logBatch(ctx: StoreContext, runId: string, input: LogBatch
     const run = await requireActiveRun(trx, runId);
     const modelIds = [...new Set((input.metrics ?? []).flatMap((metric) => (metric.model_id ? [metric.model_id] : [])))];
     if (modelIds.length > 0) await requireLoggedModels(trx, modelIds);
-    if (input.params?.length) await insertParams(trx, runId, input.params);
+    if (input.params?.length) await insertParams(ctx.conn.capabilities, trx, runId, input.params);
     if (input.metrics?.length) await insertMetrics(ctx, trx, run, input.metrics);
-    if (input.tags?.length) await upsertRunTags(trx, runId, input.tags);
+    if (input.tags?.length) await upsertRunTags(ctx.conn.capabilities, trx, runId, input.tags);
   });
 }
 
-async function insertParams(trx: Kysely<Database>, runId: string, params: Param[]): Promise<void> {
+async function insertParams(caps: DialectCapabilities, trx: Kysely<Database>, runId: string, params: Param[]): Promise<void> {
   const existing = await trx
     .selectFrom("params")
     .select(["key", "value"])
@@ -47,18 +49,15 @@ async function insertParams(trx: Kysely<Database>, runId: string, params: Param[
     }
   }
   if (fresh.length === 0) return;
-  // A concurrent batch may insert the same key between the read above and this insert (on
-  // PostgreSQL; SQLite has one writer): the conflict waits for it to commit, and the key it
-  // wrote is then checked like a stored one, instead of failing the batch with a 500.
-  const inserted = await trx
-    .insertInto("params")
-    .values(fresh.map((param) => ({ run_uuid: runId, key: param.key, value: param.value })))
-    .onConflict((oc) => oc.doNothing())
-    .returning("key")
-    .execute();
-  if (inserted.length === fresh.length) return;
-  const written = new Set(inserted.map((row) => row.key));
-  const raced = fresh.filter((param) => !written.has(param.key));
+  // A concurrent batch may insert the same key between the read above and this insert (not on
+  // SQLite, which has one writer): the conflict waits for it to commit and skips the row, and
+  // the keys are read back to check that what is stored is this batch's value, instead of
+  // failing the batch with a 500. Read back always: not every engine reports skipped rows.
+  await onConflictIgnore(
+    caps,
+    trx.insertInto("params").values(fresh.map((param) => ({ run_uuid: runId, key: param.key, value: param.value }))),
+    "value",
+  ).execute();
   const current = await trx
     .selectFrom("params")
     .select(["key", "value"])
@@ -66,11 +65,11 @@ async function insertParams(trx: Kysely<Database>, runId: string, params: Param[
     .where(
       "key",
       "in",
-      raced.map((param) => param.key),
+      fresh.map((param) => param.key),
     )
     .execute();
   const values = new Map(current.map((row) => [row.key, row.value]));
-  for (const param of raced) {
+  for (const param of fresh) {
     const old = values.get(param.key);
     if (old !== param.value) throw changedParam(runId, param, old ?? "");
   }
@@ -108,13 +107,14 @@ function isNewer(a: MetricsTable, b: MetricsTable): boolean {
 async function insertMetrics(ctx: StoreContext, trx: Kysely<Database>, run: RunsTable, metrics: Metric[]): Promise<void> {
   const rows = metrics.map((metric) => toRow(run.run_uuid, metric));
   await ctx.conn.insertMetricRows(trx, rows);
-  await upsertLatestMetrics(trx, summarisePerKey(run.experiment_id, rows));
-  await upsertMetricBuckets(trx, rows);
-  await insertModelMetrics(trx, run, rows);
+  const caps = ctx.conn.capabilities;
+  await upsertLatestMetrics(caps, trx, summarisePerKey(run.experiment_id, rows));
+  await upsertMetricBuckets(caps, trx, rows);
+  await insertModelMetrics(caps, trx, run, rows);
 }
 
 /** Points that name a model, also recorded as that model's metrics (MLflow's `_log_model_metrics`). */
-async function insertModelMetrics(trx: Kysely<Database>, run: RunsTable, rows: MetricsTable[]): Promise<void> {
+async function insertModelMetrics(caps: DialectCapabilities, trx: Kysely<Database>, run: RunsTable, rows: MetricsTable[]): Promise<void> {
   const modelRows: LoggedModelMetricsTable[] = [];
   for (const row of rows) {
     if (!row.model_id) continue;
@@ -132,12 +132,7 @@ async function insertModelMetrics(trx: Kysely<Database>, run: RunsTable, rows: M
     });
   }
   // A batch holds at most 1000 metrics: 10 columns each stays under every engine's parameter limit.
-  if (modelRows.length > 0)
-    await trx
-      .insertInto("logged_model_metrics")
-      .values(modelRows)
-      .onConflict((oc) => oc.doNothing())
-      .execute();
+  if (modelRows.length > 0) await onConflictIgnore(caps, trx.insertInto("logged_model_metrics").values(modelRows), "model_id").execute();
 }
 
 /** One latest_metrics candidate per key: the newest point, plus the batch's min and max. */
@@ -166,34 +161,30 @@ function summarisePerKey(experimentId: number, rows: MetricsTable[]): LatestMetr
       });
     }
   }
-  // A stable key order keeps concurrent upserts on PostgreSQL from deadlocking.
+  // A stable key order keeps concurrent upserts on PostgreSQL and MySQL from deadlocking.
   return [...byKey.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
-async function upsertLatestMetrics(trx: Kysely<Database>, rows: LatestMetricsTable[]): Promise<void> {
-  const newer = sql`(excluded.step, excluded.timestamp, excluded.value) > (latest_metrics.step, latest_metrics.timestamp, latest_metrics.value)`;
-  const pick = (column: string) =>
-    sql`case when ${newer} then ${sql.ref(`excluded.${column}`)} else ${sql.ref(`latest_metrics.${column}`)} end`;
-  const extreme = (column: "min_value" | "max_value", op: "<" | ">") => {
-    const incoming = sql.ref(`excluded.${column}`);
-    const stored = sql.ref(`latest_metrics.${column}`);
-    return sql`case when ${incoming} is null then ${stored} when ${stored} is null then ${incoming} when ${incoming} ${sql.raw(op)} ${stored} then ${incoming} else ${stored} end`;
-  };
-  await trx
-    .insertInto("latest_metrics")
-    .values(rows)
-    .onConflict((oc) =>
-      oc.columns(["run_uuid", "key"]).doUpdateSet({
-        step: pick("step") as never,
-        timestamp: pick("timestamp") as never,
-        value: pick("value") as never,
-        is_nan: pick("is_nan") as never,
-        model_id: pick("model_id") as never,
-        dataset_name: pick("dataset_name") as never,
-        dataset_digest: pick("dataset_digest") as never,
-        min_value: extreme("min_value", "<") as never,
-        max_value: extreme("max_value", ">") as never,
-      }),
-    )
-    .execute();
+async function upsertLatestMetrics(caps: DialectCapabilities, trx: Kysely<Database>, rows: LatestMetricsTable[]): Promise<void> {
+  const stored = (column: string) => sql.ref(`latest_metrics.${column}`);
+  await onConflictUpdate(caps, trx.insertInto("latest_metrics").values(rows), ["run_uuid", "key"], (incoming) => {
+    const newer = sql`(${incoming("step")}, ${incoming("timestamp")}, ${incoming("value")}) > (${stored("step")}, ${stored("timestamp")}, ${stored("value")})`;
+    const pick = (column: string) => sql`case when ${newer} then ${incoming(column)} else ${stored(column)} end`;
+    const extreme = (column: "min_value" | "max_value", op: "<" | ">") =>
+      sql`case when ${incoming(column)} is null then ${stored(column)} when ${stored(column)} is null then ${incoming(column)} when ${incoming(column)} ${sql.raw(op)} ${stored(column)} then ${incoming(column)} else ${stored(column)} end`;
+    // The columns `newer` compares come last, least significant first: MySQL applies the
+    // assignments in order, each seeing the ones before, and in this order an updated column
+    // never changes the outcome for the columns after it.
+    return {
+      is_nan: pick("is_nan"),
+      model_id: pick("model_id"),
+      dataset_name: pick("dataset_name"),
+      dataset_digest: pick("dataset_digest"),
+      min_value: extreme("min_value", "<"),
+      max_value: extreme("max_value", ">"),
+      value: pick("value"),
+      timestamp: pick("timestamp"),
+      step: pick("step"),
+    };
+  }).execute();
 }

@@ -3,6 +3,7 @@ import type { DatasetInput, ModelInput } from "@cairn/core";
 import { requireLoggedModels } from "./logged-models/require-logged-model.js";
 import { requireActiveRun } from "./require-run.js";
 import type { StoreContext } from "./store-context.js";
+import { onConflictIgnore } from "./upsert.js";
 
 /**
  * Records dataset inputs of a run. A dataset is stored once per experiment and
@@ -18,9 +19,9 @@ export async function logInputs(ctx: StoreContext, runId: string, datasets: Data
         trx,
         models.map((model) => model.model_id),
       );
-      await trx
-        .insertInto("inputs")
-        .values(
+      await onConflictIgnore(
+        ctx.conn.capabilities,
+        trx.insertInto("inputs").values(
           [...new Set(models.map((model) => model.model_id))].map((modelId) => ({
             input_uuid: randomUUID().replaceAll("-", ""),
             source_type: "RUN_INPUT",
@@ -28,15 +29,15 @@ export async function logInputs(ctx: StoreContext, runId: string, datasets: Data
             destination_type: "MODEL_INPUT",
             destination_id: modelId,
           })),
-        )
-        .onConflict((oc) => oc.doNothing())
-        .execute();
+        ),
+        "input_uuid",
+      ).execute();
     }
     for (const input of datasets) {
       const { dataset } = input;
-      await trx
-        .insertInto("datasets")
-        .values({
+      await onConflictIgnore(
+        ctx.conn.capabilities,
+        trx.insertInto("datasets").values({
           dataset_uuid: randomUUID(),
           experiment_id: run.experiment_id,
           name: dataset.name,
@@ -45,9 +46,9 @@ export async function logInputs(ctx: StoreContext, runId: string, datasets: Data
           source: dataset.source,
           schema: dataset.schema ?? null,
           profile: dataset.profile ?? null,
-        })
-        .onConflict((oc) => oc.doNothing())
-        .execute();
+        }),
+        "dataset_uuid",
+      ).execute();
       const stored = await trx
         .selectFrom("datasets")
         .select("dataset_uuid")
@@ -76,11 +77,11 @@ export async function logInputs(ctx: StoreContext, runId: string, datasets: Data
         })
         .execute();
       if (input.tags.length > 0) {
-        await trx
-          .insertInto("input_tags")
-          .values(input.tags.map((tag) => ({ input_uuid: inputUuid, name: tag.key, value: tag.value })))
-          .onConflict((oc) => oc.doNothing())
-          .execute();
+        await onConflictIgnore(
+          ctx.conn.capabilities,
+          trx.insertInto("input_tags").values(input.tags.map((tag) => ({ input_uuid: inputUuid, name: tag.key, value: tag.value }))),
+          "input_uuid",
+        ).execute();
       }
     }
   });

@@ -1,5 +1,7 @@
 import { type Kysely, sql } from "kysely";
+import type { DialectCapabilities } from "./capabilities.js";
 import type { Database, MetricBucketsTable, MetricsTable } from "./schema.js";
+import { onConflictUpdate } from "./upsert.js";
 
 /**
  * Block sizes in steps, finest first; each level is 4 times coarser than the one below, so at
@@ -69,7 +71,7 @@ function summariseBlocks(rows: readonly MetricsTable[]): MetricBucketsTable[] {
       }
     }
   }
-  // A stable order keeps concurrent upserts on PostgreSQL from deadlocking (as for latest_metrics).
+  // A stable order keeps concurrent upserts on PostgreSQL and MySQL from deadlocking (as for latest_metrics).
   const blocks = [...byKey.values()].flatMap((levels) => levels.flatMap((level) => [...level.values()]));
   return blocks.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.size - b.size || a.block - b.block));
 }
@@ -79,30 +81,27 @@ function summariseBlocks(rows: readonly MetricsTable[]): MetricBucketsTable[] {
  * min or max, so a retried batch (whose points the metrics table ignored as duplicates)
  * leaves the blocks as they were.
  */
-export async function upsertMetricBuckets(trx: Kysely<Database>, rows: readonly MetricsTable[]): Promise<void> {
+export async function upsertMetricBuckets(caps: DialectCapabilities, trx: Kysely<Database>, rows: readonly MetricsTable[]): Promise<void> {
   const blocks = summariseBlocks(rows);
   const stored = (column: string) => sql.ref(`metric_buckets.${column}`);
-  const incoming = (column: string) => sql.ref(`excluded.${column}`);
-  const lower = sql`${incoming("min_value")} is not null and (${stored("min_value")} is null or ${incoming("min_value")} < ${stored("min_value")}
-    or (${incoming("min_value")} = ${stored("min_value")} and ${incoming("min_step")} < ${stored("min_step")}))`;
-  const higher = sql`${incoming("max_value")} is not null and (${stored("max_value")} is null or ${incoming("max_value")} > ${stored("max_value")}
-    or (${incoming("max_value")} = ${stored("max_value")} and ${incoming("max_step")} < ${stored("max_step")}))`;
-  const when = (condition: unknown, column: string) =>
-    sql`case when ${condition} then ${incoming(column)} else ${stored(column)} end` as never;
   for (let index = 0; index < blocks.length; index += CHUNK) {
-    await trx
-      .insertInto("metric_buckets")
-      .values(blocks.slice(index, index + CHUNK))
-      .onConflict((oc) =>
-        oc.columns(["run_uuid", "key", "size", "block"]).doUpdateSet({
-          first_step: when(sql`${incoming("first_step")} < ${stored("first_step")}`, "first_step"),
-          last_step: when(sql`${incoming("last_step")} > ${stored("last_step")}`, "last_step"),
-          min_step: when(lower, "min_step"),
-          min_value: when(lower, "min_value"),
-          max_step: when(higher, "max_step"),
-          max_value: when(higher, "max_value"),
-        }),
-      )
-      .execute();
+    const insert = trx.insertInto("metric_buckets").values(blocks.slice(index, index + CHUNK));
+    await onConflictUpdate(caps, insert, ["run_uuid", "key", "size", "block"], (incoming) => {
+      const lower = sql`${incoming("min_value")} is not null and (${stored("min_value")} is null or ${incoming("min_value")} < ${stored("min_value")}
+        or (${incoming("min_value")} = ${stored("min_value")} and ${incoming("min_step")} < ${stored("min_step")}))`;
+      const higher = sql`${incoming("max_value")} is not null and (${stored("max_value")} is null or ${incoming("max_value")} > ${stored("max_value")}
+        or (${incoming("max_value")} = ${stored("max_value")} and ${incoming("max_step")} < ${stored("max_step")}))`;
+      const when = (condition: unknown, column: string) => sql`case when ${condition} then ${incoming(column)} else ${stored(column)} end`;
+      // Each step before its value: MySQL applies the assignments in order, each seeing the
+      // ones before, and a step set first leaves the value's condition with the same outcome.
+      return {
+        first_step: when(sql`${incoming("first_step")} < ${stored("first_step")}`, "first_step"),
+        last_step: when(sql`${incoming("last_step")} > ${stored("last_step")}`, "last_step"),
+        min_step: when(lower, "min_step"),
+        min_value: when(lower, "min_value"),
+        max_step: when(higher, "max_step"),
+        max_value: when(higher, "max_value"),
+      };
+    }).execute();
   }
 }

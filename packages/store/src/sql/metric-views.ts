@@ -42,11 +42,14 @@ function int(value: number) {
 async function downsampleRun(ctx: StoreContext, runId: string, input: DownsampleInput): Promise<MetricSeries> {
   const db = ctx.conn.reader;
   const { key } = input;
+  const caps = ctx.conn.capabilities;
+  // `key` is a reserved word on MySQL: quoted the dialect's way.
+  const keyColumn = sql.ref("key");
   const series: MetricSeries = { run_id: runId, key, steps: [], timestamps: [], values: [] };
   // Two index seeks; MIN and MAX together would make SQLite scan the whole series.
   const range = await sql<{ lo: number | null; hi: number | null }>`select
-      (select step from metrics where run_uuid = ${runId} and key = ${key} order by step limit 1) as lo,
-      (select step from metrics where run_uuid = ${runId} and key = ${key} order by step desc limit 1) as hi`.execute(db);
+      (select step from metrics where run_uuid = ${runId} and ${keyColumn} = ${key} order by step limit 1) as lo,
+      (select step from metrics where run_uuid = ${runId} and ${keyColumn} = ${key} order by step desc limit 1) as hi`.execute(db);
   const whole = range.rows[0];
   if (whole?.lo === null || whole?.lo === undefined || whole.hi === null) return series;
   series.min_step = Number(whole.lo);
@@ -66,19 +69,19 @@ async function downsampleRun(ctx: StoreContext, runId: string, input: Downsample
     source = sql`select step as first_step, step as last_step,
         case when is_nan = 0 then step end as min_step, case when is_nan = 0 then value end as min_value,
         case when is_nan = 0 then step end as max_step, case when is_nan = 0 then value end as max_value,
-        (step - ${int(lo)}) / ${int(width)} as bucket
-      from metrics where run_uuid = ${runId} and key = ${key} and step >= ${int(lo)} and step <= ${int(hi)}`;
+        ${caps.intDiv(sql`step - ${int(lo)}`, int(width))} as bucket
+      from metrics where run_uuid = ${runId} and ${keyColumn} = ${key} and step >= ${int(lo)} and step <= ${int(hi)}`;
   } else {
     const width = Math.min(size * Math.ceil(span / (input.buckets * size)), widest(size));
     const firstBlock = blockOf(lo, size);
     source = sql`select first_step, last_step, min_step, min_value, max_step, max_value,
-        (block - ${int(firstBlock)}) * ${int(size)} / ${int(width)} as bucket
-      from metric_buckets where run_uuid = ${runId} and key = ${key} and size = ${int(size)}
+        ${caps.intDiv(sql`(block - ${int(firstBlock)}) * ${int(size)}`, int(width))} as bucket
+      from metric_buckets where run_uuid = ${runId} and ${keyColumn} = ${key} and size = ${int(size)}
         and block >= ${int(firstBlock)} and block <= ${int(blockOf(hi, size))}`;
   }
   // The earliest point logged at a picked step; a NULL value stands for NaN.
   const pointAt = (column: string) =>
-    sql`(select ${sql.raw(column)} from metrics where run_uuid = ${runId} and key = ${key} and step = picks.step order by timestamp, value limit 1)`;
+    sql`(select ${sql.raw(column)} from metrics where run_uuid = ${runId} and ${keyColumn} = ${key} and step = picks.step order by timestamp, value limit 1)`;
   const points = await sql<PointRow>`
     with src as (${source}),
     ranked as (

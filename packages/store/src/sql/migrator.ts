@@ -2,13 +2,30 @@ import type { Kysely } from "kysely";
 import type { SqlConnection } from "./capabilities.js";
 import { MIGRATIONS } from "./migrations/index.js";
 
+type MigrationsDb = Kysely<{ cairn_migrations: { id: string; applied_at: number } }>;
+
 /**
  * Applies pending migrations, each in its own transaction, recording them in
- * `cairn_migrations`. Safe to run from several replicas at once on PostgreSQL: a duplicate
- * record aborts the loser's transaction, which then re-reads what is applied.
+ * `cairn_migrations`. Safe to run from several replicas at once: on PostgreSQL a duplicate
+ * record aborts the loser's transaction, which then re-reads what is applied; on MySQL, whose
+ * DDL commits implicitly, a named lock held on one connection makes replicas take turns, and
+ * a migration is recorded only once it has run (so one that failed half-way is not skipped).
  */
 export async function migrate(connection: SqlConnection): Promise<string[]> {
-  const db = connection.writer as unknown as Kysely<{ cairn_migrations: { id: string; applied_at: number } }>;
+  const lock = connection.capabilities.migrationLock;
+  if (!lock) return migrateOn(connection, connection.writer as unknown as MigrationsDb);
+  return connection.writer.connection().execute(async (db) => {
+    await lock.acquire.execute(db);
+    try {
+      return await migrateOn(connection, db as unknown as MigrationsDb);
+    } finally {
+      await lock.release.execute(db);
+    }
+  });
+}
+
+async function migrateOn(connection: SqlConnection, db: MigrationsDb): Promise<string[]> {
+  const recordFirst = connection.capabilities.migrationLock === undefined;
   await db.schema
     .createTable("cairn_migrations")
     .ifNotExists()
@@ -20,8 +37,10 @@ export async function migrate(connection: SqlConnection): Promise<string[]> {
     const done = await db.selectFrom("cairn_migrations").select("id").where("id", "=", migration.id).executeTakeFirst();
     if (done) continue;
     await db.transaction().execute(async (trx) => {
-      await trx.insertInto("cairn_migrations").values({ id: migration.id, applied_at: Date.now() }).execute();
+      const record = () => trx.insertInto("cairn_migrations").values({ id: migration.id, applied_at: Date.now() }).execute();
+      if (recordFirst) await record();
       await migration.up(trx as unknown as Kysely<unknown>, connection.capabilities);
+      if (!recordFirst) await record();
     });
     appliedNow.push(migration.id);
   }

@@ -42,6 +42,6 @@ export async function recordLoggedModel(ctx: StoreContext, runId: string, model:
         `The logged model's summary is ${value.length} characters long; the ${LOGGED_MODELS_TAG} tag holds at most ${LIMITS.runTagValueLength}.`,
       );
     }
-    await upsertRunTags(trx, runId, [{ key: LOGGED_MODELS_TAG, value }]);
+    await upsertRunTags(ctx.conn.capabilities, trx, runId, [{ key: LOGGED_MODELS_TAG, value }]);
   });
 }

@@ -39,7 +39,7 @@ export async function createRun(ctx: StoreContext, input: CreateRunInput): Promi
     };
     await trx.insertInto("runs").values(run).execute();
     const allTags: Tag[] = [...tags.filter((tag) => tag.key !== RUN_NAME_TAG), { key: RUN_NAME_TAG, value: runName }];
-    await upsertRunTags(trx, runId, allTags);
+    await upsertRunTags(ctx.conn.capabilities, trx, runId, allTags);
     return run;
   });
   const [run] = await loadRuns(ctx.conn.reader, [row]);
@@ -60,7 +60,7 @@ export async function updateRun(ctx: StoreContext, runId: string, input: UpdateR
     if (input.endTime !== undefined) changes.end_time = input.endTime;
     if (input.runName) {
       changes.name = input.runName;
-      await upsertRunTags(trx, runId, [{ key: RUN_NAME_TAG, value: input.runName }]);
+      await upsertRunTags(ctx.conn.capabilities, trx, runId, [{ key: RUN_NAME_TAG, value: input.runName }]);
     }
     if (Object.keys(changes).length > 0) {
       await trx.updateTable("runs").set(changes).where("run_uuid", "=", runId).execute();

@@ -1,5 +1,5 @@
 import { CairnError } from "@cairn/core";
-import { Kysely, PostgresDialect, type RawBuilder, sql } from "kysely";
+import { type Expression, Kysely, PostgresDialect, type RawBuilder, sql } from "kysely";
 import pg from "pg";
 import type { DialectCapabilities, SqlConnection } from "../capabilities.js";
 import type { Database, MetricsTable } from "../schema.js";
@@ -8,6 +8,14 @@ const capabilities: DialectCapabilities = {
   autoIncrementType: "serial",
   clusteredTables: false,
   ilike: (column: RawBuilder<unknown>, pattern: string) => sql<boolean>`${column} ilike ${pattern}`,
+  upsert: "on-conflict",
+  incoming: (column: string) => sql.ref(`excluded.${column}`),
+  insertReturning: true,
+  intDiv: (dividend: Expression<unknown>, divisor: Expression<unknown>) => sql<number>`(${dividend}) / ${divisor}`,
+  textType: "text",
+  migrationLock: undefined,
+  tableOptions: undefined,
+  keyPart: (column: string) => column,
 };
 
 /** BIGINT and NUMERIC come back as strings by default; Cairn's values all fit a double. */

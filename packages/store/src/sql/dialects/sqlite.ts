@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Metric } from "@cairn/core";
 import Database from "better-sqlite3";
-import { Kysely, type RawBuilder, SqliteDialect, sql } from "kysely";
+import { type Expression, Kysely, type RawBuilder, SqliteDialect, sql } from "kysely";
 import type { DialectCapabilities, HistoryWindow, MetricHistoryRow, SqlConnection } from "../capabilities.js";
 import { GroupCommitWriter } from "../group-commit-writer.js";
 import { toMetric } from "../rows.js";
@@ -13,6 +13,14 @@ const capabilities: DialectCapabilities = {
   autoIncrementType: "integer",
   clusteredTables: true,
   ilike: (column: RawBuilder<unknown>, pattern: string) => sql<boolean>`lower(${column}) like lower(${pattern})`,
+  upsert: "on-conflict",
+  incoming: (column: string) => sql.ref(`excluded.${column}`),
+  insertReturning: true,
+  intDiv: (dividend: Expression<unknown>, divisor: Expression<unknown>) => sql<number>`(${dividend}) / ${divisor}`,
+  textType: "text",
+  migrationLock: undefined,
+  tableOptions: undefined,
+  keyPart: (column: string) => column,
 };
 
 function openDatabase(file: string, readonly: boolean): Database.Database {

@@ -10,12 +10,14 @@ import {
 } from "@cairn/core";
 import type { Kysely } from "kysely";
 import { appendToUri } from "../artifact-uris.js";
+import type { DialectCapabilities } from "../capabilities.js";
 import { parseExperimentId } from "../experiment-id.js";
 import { requireActiveExperiment } from "../experiments.js";
 import { requireActiveRun } from "../require-run.js";
 import { randomRunName } from "../run-names.js";
 import type { Database, LoggedModelsTable } from "../schema.js";
 import type { StoreContext } from "../store-context.js";
+import { onConflictIgnore, onConflictUpdate } from "../upsert.js";
 import { loadLoggedModels } from "./logged-model-loader.js";
 import { loggedModelNotFound, requireLoggedModel } from "./require-logged-model.js";
 
@@ -49,8 +51,8 @@ export async function createLoggedModel(ctx: StoreContext, input: CreateLoggedMo
       status_message: null,
     };
     await trx.insertInto("logged_models").values(row).execute();
-    await upsertModelRows(trx, "logged_model_params", modelId, input.params ?? []);
-    await upsertModelRows(trx, "logged_model_tags", modelId, input.tags ?? []);
+    await upsertModelRows(ctx.conn.capabilities, trx, "logged_model_params", modelId, input.params ?? []);
+    await upsertModelRows(ctx.conn.capabilities, trx, "logged_model_tags", modelId, input.tags ?? []);
     return readModel(trx, row);
   });
 }
@@ -82,7 +84,7 @@ export async function deleteLoggedModel(ctx: StoreContext, modelId: string): Pro
 export async function setLoggedModelTags(ctx: StoreContext, modelId: string, tags: Tag[]): Promise<void> {
   await ctx.conn.write(async (trx) => {
     await requireLoggedModel(trx, modelId);
-    await upsertModelRows(trx, "logged_model_tags", modelId, tags);
+    await upsertModelRows(ctx.conn.capabilities, trx, "logged_model_tags", modelId, tags);
   });
 }
 
@@ -128,7 +130,7 @@ export async function logLoggedModelParams(ctx: StoreContext, modelId: string, p
         );
       }
     }
-    await upsertModelRows(trx, "logged_model_params", modelId, fresh);
+    await upsertModelRows(ctx.conn.capabilities, trx, "logged_model_params", modelId, fresh);
   });
 }
 
@@ -138,24 +140,25 @@ export async function logOutputs(ctx: StoreContext, runId: string, models: Model
     await requireActiveRun(trx, runId);
     for (const model of models) {
       await requireLoggedModel(trx, model.model_id);
-      await trx
-        .insertInto("inputs")
-        .values({
+      await onConflictIgnore(
+        ctx.conn.capabilities,
+        trx.insertInto("inputs").values({
           input_uuid: randomUUID().replaceAll("-", ""),
           source_type: "RUN_OUTPUT",
           source_id: runId,
           destination_type: "MODEL_OUTPUT",
           destination_id: model.model_id,
           step: model.step,
-        })
-        .onConflict((oc) => oc.doNothing())
-        .execute();
+        }),
+        "input_uuid",
+      ).execute();
     }
   });
 }
 
 /** Last value wins for a key repeated in one request, as when MLflow merges them one by one. */
 async function upsertModelRows(
+  caps: DialectCapabilities,
   trx: Kysely<Database>,
   table: "logged_model_params" | "logged_model_tags",
   modelId: string,
@@ -163,9 +166,10 @@ async function upsertModelRows(
 ): Promise<void> {
   if (entries.length === 0) return;
   const byKey = new Map(entries.map((entry) => [entry.key, entry.value]));
-  await trx
-    .insertInto(table)
-    .values([...byKey].map(([key, value]) => ({ model_id: modelId, key, value })))
-    .onConflict((oc) => oc.columns(["model_id", "key"]).doUpdateSet((eb) => ({ value: eb.ref("excluded.value") })))
-    .execute();
+  await onConflictUpdate(
+    caps,
+    trx.insertInto(table).values([...byKey].map(([key, value]) => ({ model_id: modelId, key, value }))),
+    ["model_id", "key"],
+    (incoming) => ({ value: incoming("value") }),
+  ).execute();
 }

@@ -1,6 +1,8 @@
 import { MODEL_VERSIONS_TAG } from "@cairn/core";
 import type { Kysely } from "kysely";
+import type { DialectCapabilities } from "../capabilities.js";
 import type { Database } from "../schema.js";
+import { onConflictUpdate } from "../upsert.js";
 import { parseRegistrations } from "./logged-model-loader.js";
 import { requireLoggedModel } from "./require-logged-model.js";
 
@@ -14,7 +16,13 @@ function pythonJson(entries: Array<{ name: string; version: number }>): string {
  * (`[{"name": "clf", "version": 1}]`), inside the caller's transaction so the version and its
  * record on the model are written together or not at all.
  */
-export async function recordRegistration(trx: Kysely<Database>, modelId: string, name: string, version: number): Promise<void> {
+export async function recordRegistration(
+  caps: DialectCapabilities,
+  trx: Kysely<Database>,
+  modelId: string,
+  name: string,
+  version: number,
+): Promise<void> {
   await requireLoggedModel(trx, modelId);
   const stored = await trx
     .selectFrom("logged_model_tags")
@@ -24,9 +32,10 @@ export async function recordRegistration(trx: Kysely<Database>, modelId: string,
     .executeTakeFirst();
   const entries = parseRegistrations(stored?.value).map((entry) => ({ name: entry.name, version: Number(entry.version) }));
   entries.push({ name, version });
-  await trx
-    .insertInto("logged_model_tags")
-    .values({ model_id: modelId, key: MODEL_VERSIONS_TAG, value: pythonJson(entries) })
-    .onConflict((oc) => oc.columns(["model_id", "key"]).doUpdateSet((eb) => ({ value: eb.ref("excluded.value") })))
-    .execute();
+  await onConflictUpdate(
+    caps,
+    trx.insertInto("logged_model_tags").values({ model_id: modelId, key: MODEL_VERSIONS_TAG, value: pythonJson(entries) }),
+    ["model_id", "key"],
+    (incoming) => ({ value: incoming("value") }),
+  ).execute();
 }

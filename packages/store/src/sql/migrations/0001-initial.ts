@@ -1,5 +1,6 @@
-import { type CreateTableBuilder, type Kysely, sql } from "kysely";
+import type { Kysely } from "kysely";
 import type { DialectCapabilities } from "../capabilities.js";
+import { createTable } from "./create-table.js";
 
 /**
  * The tracking schema. Metrics are clustered by (run, key, step, timestamp, value, is_nan) so
@@ -7,11 +8,7 @@ import type { DialectCapabilities } from "../capabilities.js";
  * client retries stay idempotent). `latest_metrics` is what search filters and sorts on.
  */
 export async function up(db: Kysely<unknown>, caps: DialectCapabilities): Promise<void> {
-  const clustered = <T extends string, C extends string>(table: CreateTableBuilder<T, C>) =>
-    caps.clusteredTables ? table.modifyEnd(sql`without rowid`) : table;
-
-  await db.schema
-    .createTable("experiments")
+  await createTable(db, caps, "experiments")
     .addColumn("experiment_id", caps.autoIncrementType, (c) =>
       caps.autoIncrementType === "integer" ? c.primaryKey().autoIncrement() : c.primaryKey(),
     )
@@ -23,17 +20,14 @@ export async function up(db: Kysely<unknown>, caps: DialectCapabilities): Promis
     .addColumn("deleted_time", "bigint")
     .execute();
 
-  await clustered(
-    db.schema
-      .createTable("experiment_tags")
-      .addColumn("experiment_id", "integer", (c) => c.notNull().references("experiments.experiment_id"))
-      .addColumn("key", "varchar(250)", (c) => c.notNull())
-      .addColumn("value", "varchar(5000)", (c) => c.notNull())
-      .addPrimaryKeyConstraint("experiment_tags_pk", ["experiment_id", "key"]),
-  ).execute();
+  await createTable(db, caps, "experiment_tags", { clustered: true })
+    .addColumn("experiment_id", "integer", (c) => c.notNull().references("experiments.experiment_id"))
+    .addColumn("key", "varchar(250)", (c) => c.notNull())
+    .addColumn("value", "varchar(5000)", (c) => c.notNull())
+    .addPrimaryKeyConstraint("experiment_tags_pk", ["experiment_id", "key"])
+    .execute();
 
-  await db.schema
-    .createTable("runs")
+  await createTable(db, caps, "runs")
     .addColumn("run_uuid", "varchar(32)", (c) => c.primaryKey())
     .addColumn("experiment_id", "integer", (c) => c.notNull().references("experiments.experiment_id"))
     .addColumn("name", "varchar(250)", (c) => c.notNull())
@@ -49,44 +43,43 @@ export async function up(db: Kysely<unknown>, caps: DialectCapabilities): Promis
   await db.schema.createIndex("runs_experiment_start_idx").on("runs").columns(["experiment_id", "start_time", "run_uuid"]).execute();
 
   for (const table of ["tags", "params"]) {
-    await clustered(
-      db.schema
-        .createTable(table)
-        .addColumn("run_uuid", "varchar(32)", (c) => c.notNull().references("runs.run_uuid"))
-        .addColumn("key", "varchar(250)", (c) => c.notNull())
-        .addColumn("value", "varchar(8000)", (c) => c.notNull())
-        .addPrimaryKeyConstraint(`${table}_pk`, ["run_uuid", "key"]),
-    ).execute();
+    await createTable(db, caps, table, { clustered: true })
+      .addColumn("run_uuid", "varchar(32)", (c) => c.notNull().references("runs.run_uuid"))
+      .addColumn("key", "varchar(250)", (c) => c.notNull())
+      .addColumn("value", "varchar(8000)", (c) => c.notNull())
+      .addPrimaryKeyConstraint(`${table}_pk`, ["run_uuid", "key"])
+      .execute();
     // Search filters look a key up across the runs of an experiment.
-    await db.schema.createIndex(`${table}_key_idx`).on(table).columns(["key", "value"]).execute();
+    // (Values are long: MySQL indexes their first 500 characters.)
+    await db.schema
+      .createIndex(`${table}_key_idx`)
+      .on(table)
+      .columns(["key", caps.keyPart("value", 500)])
+      .execute();
   }
 
-  await clustered(
-    db.schema
-      .createTable("metrics")
-      .addColumn("run_uuid", "varchar(32)", (c) => c.notNull().references("runs.run_uuid"))
-      .addColumn("key", "varchar(250)", (c) => c.notNull())
-      .addColumn("step", "bigint", (c) => c.notNull())
-      .addColumn("timestamp", "bigint", (c) => c.notNull())
-      .addColumn("value", "double precision", (c) => c.notNull())
-      .addColumn("is_nan", "integer", (c) => c.notNull())
-      .addPrimaryKeyConstraint("metrics_pk", ["run_uuid", "key", "step", "timestamp", "value", "is_nan"]),
-  ).execute();
+  await createTable(db, caps, "metrics", { clustered: true })
+    .addColumn("run_uuid", "varchar(32)", (c) => c.notNull().references("runs.run_uuid"))
+    .addColumn("key", "varchar(250)", (c) => c.notNull())
+    .addColumn("step", "bigint", (c) => c.notNull())
+    .addColumn("timestamp", "bigint", (c) => c.notNull())
+    .addColumn("value", "double precision", (c) => c.notNull())
+    .addColumn("is_nan", "integer", (c) => c.notNull())
+    .addPrimaryKeyConstraint("metrics_pk", ["run_uuid", "key", "step", "timestamp", "value", "is_nan"])
+    .execute();
 
-  await clustered(
-    db.schema
-      .createTable("latest_metrics")
-      .addColumn("run_uuid", "varchar(32)", (c) => c.notNull().references("runs.run_uuid"))
-      .addColumn("experiment_id", "integer", (c) => c.notNull())
-      .addColumn("key", "varchar(250)", (c) => c.notNull())
-      .addColumn("step", "bigint", (c) => c.notNull())
-      .addColumn("timestamp", "bigint", (c) => c.notNull())
-      .addColumn("value", "double precision", (c) => c.notNull())
-      .addColumn("is_nan", "integer", (c) => c.notNull())
-      .addColumn("min_value", "double precision")
-      .addColumn("max_value", "double precision")
-      .addPrimaryKeyConstraint("latest_metrics_pk", ["run_uuid", "key"]),
-  ).execute();
+  await createTable(db, caps, "latest_metrics", { clustered: true })
+    .addColumn("run_uuid", "varchar(32)", (c) => c.notNull().references("runs.run_uuid"))
+    .addColumn("experiment_id", "integer", (c) => c.notNull())
+    .addColumn("key", "varchar(250)", (c) => c.notNull())
+    .addColumn("step", "bigint", (c) => c.notNull())
+    .addColumn("timestamp", "bigint", (c) => c.notNull())
+    .addColumn("value", "double precision", (c) => c.notNull())
+    .addColumn("is_nan", "integer", (c) => c.notNull())
+    .addColumn("min_value", "double precision")
+    .addColumn("max_value", "double precision")
+    .addPrimaryKeyConstraint("latest_metrics_pk", ["run_uuid", "key"])
+    .execute();
   // Runs never change experiment, so the run's experiment is copied here: a search sorted by a
   // metric then walks this index in value order within the experiment and stops after a page,
   // instead of visiting every run of the experiment and sorting them.
@@ -96,21 +89,19 @@ export async function up(db: Kysely<unknown>, caps: DialectCapabilities): Promis
     .columns(["experiment_id", "key", "value"])
     .execute();
 
-  await db.schema
-    .createTable("datasets")
+  await createTable(db, caps, "datasets")
     .addColumn("dataset_uuid", "varchar(36)", (c) => c.primaryKey())
     .addColumn("experiment_id", "integer", (c) => c.notNull().references("experiments.experiment_id"))
     .addColumn("name", "varchar(500)", (c) => c.notNull())
     .addColumn("digest", "varchar(36)", (c) => c.notNull())
     .addColumn("source_type", "varchar(36)", (c) => c.notNull())
-    .addColumn("source", "text", (c) => c.notNull())
-    .addColumn("schema", "text")
-    .addColumn("profile", "text")
+    .addColumn("source", caps.textType, (c) => c.notNull())
+    .addColumn("schema", caps.textType)
+    .addColumn("profile", caps.textType)
     .addUniqueConstraint("datasets_experiment_name_digest", ["experiment_id", "name", "digest"])
     .execute();
 
-  await db.schema
-    .createTable("inputs")
+  await createTable(db, caps, "inputs")
     .addColumn("input_uuid", "varchar(36)", (c) => c.primaryKey())
     .addColumn("source_type", "varchar(36)", (c) => c.notNull())
     .addColumn("source_id", "varchar(36)", (c) => c.notNull())
@@ -119,12 +110,10 @@ export async function up(db: Kysely<unknown>, caps: DialectCapabilities): Promis
     .addUniqueConstraint("inputs_edge", ["destination_id", "destination_type", "source_type", "source_id"])
     .execute();
 
-  await clustered(
-    db.schema
-      .createTable("input_tags")
-      .addColumn("input_uuid", "varchar(36)", (c) => c.notNull().references("inputs.input_uuid"))
-      .addColumn("name", "varchar(255)", (c) => c.notNull())
-      .addColumn("value", "varchar(500)", (c) => c.notNull())
-      .addPrimaryKeyConstraint("input_tags_pk", ["input_uuid", "name"]),
-  ).execute();
+  await createTable(db, caps, "input_tags", { clustered: true })
+    .addColumn("input_uuid", "varchar(36)", (c) => c.notNull().references("inputs.input_uuid"))
+    .addColumn("name", "varchar(255)", (c) => c.notNull())
+    .addColumn("value", "varchar(500)", (c) => c.notNull())
+    .addPrimaryKeyConstraint("input_tags_pk", ["input_uuid", "name"])
+    .execute();
 }

@@ -1,5 +1,6 @@
-import { type CreateTableBuilder, type Kysely, sql } from "kysely";
+import type { Kysely } from "kysely";
 import type { DialectCapabilities } from "../capabilities.js";
+import { createTable } from "./create-table.js";
 
 /**
  * The model registry (mlflow-wire.md §4.2). Children reference `registered_models.name`
@@ -8,11 +9,7 @@ import type { DialectCapabilities } from "../capabilities.js";
  * 100 000 characters.
  */
 export async function up(db: Kysely<unknown>, caps: DialectCapabilities): Promise<void> {
-  const clustered = <T extends string, C extends string>(table: CreateTableBuilder<T, C>) =>
-    caps.clusteredTables ? table.modifyEnd(sql`without rowid`) : table;
-
-  await db.schema
-    .createTable("registered_models")
+  await createTable(db, caps, "registered_models")
     .addColumn("name", "varchar(256)", (c) => c.primaryKey())
     .addColumn("creation_time", "bigint", (c) => c.notNull())
     .addColumn("last_updated_time", "bigint", (c) => c.notNull())
@@ -21,55 +18,47 @@ export async function up(db: Kysely<unknown>, caps: DialectCapabilities): Promis
   // search-registered-models orders by last update.
   await db.schema.createIndex("registered_models_updated_idx").on("registered_models").columns(["last_updated_time", "name"]).execute();
 
-  await clustered(
-    db.schema
-      .createTable("model_versions")
-      .addColumn("name", "varchar(256)", (c) => c.notNull().references("registered_models.name"))
-      .addColumn("version", "integer", (c) => c.notNull())
-      .addColumn("creation_time", "bigint", (c) => c.notNull())
-      .addColumn("last_updated_time", "bigint", (c) => c.notNull())
-      .addColumn("description", "varchar(5000)")
-      .addColumn("user_id", "varchar(256)")
-      .addColumn("current_stage", "varchar(20)", (c) => c.notNull())
-      .addColumn("source", "varchar(500)", (c) => c.notNull())
-      .addColumn("storage_location", "varchar(4096)")
-      .addColumn("run_id", "varchar(256)")
-      .addColumn("run_link", "varchar(500)")
-      .addColumn("status", "varchar(20)", (c) => c.notNull())
-      .addColumn("status_message", "varchar(500)")
-      .addPrimaryKeyConstraint("model_versions_pk", ["name", "version"]),
-  ).execute();
+  await createTable(db, caps, "model_versions", { clustered: true })
+    .addColumn("name", "varchar(256)", (c) => c.notNull().references("registered_models.name"))
+    .addColumn("version", "integer", (c) => c.notNull())
+    .addColumn("creation_time", "bigint", (c) => c.notNull())
+    .addColumn("last_updated_time", "bigint", (c) => c.notNull())
+    .addColumn("description", "varchar(5000)")
+    .addColumn("user_id", "varchar(256)")
+    .addColumn("current_stage", "varchar(20)", (c) => c.notNull())
+    .addColumn("source", "varchar(500)", (c) => c.notNull())
+    .addColumn("storage_location", "varchar(4096)")
+    .addColumn("run_id", "varchar(256)")
+    .addColumn("run_link", "varchar(500)")
+    .addColumn("status", "varchar(20)", (c) => c.notNull())
+    .addColumn("status_message", "varchar(500)")
+    .addPrimaryKeyConstraint("model_versions_pk", ["name", "version"])
+    .execute();
   await db.schema.createIndex("model_versions_run_idx").on("model_versions").columns(["run_id"]).execute();
 
-  await clustered(
-    db.schema
-      .createTable("registered_model_tags")
-      .addColumn("name", "varchar(256)", (c) => c.notNull().references("registered_models.name"))
-      .addColumn("key", "varchar(250)", (c) => c.notNull())
-      .addColumn("value", "text", (c) => c.notNull())
-      .addPrimaryKeyConstraint("registered_model_tags_pk", ["name", "key"]),
-  ).execute();
+  await createTable(db, caps, "registered_model_tags", { clustered: true })
+    .addColumn("name", "varchar(256)", (c) => c.notNull().references("registered_models.name"))
+    .addColumn("key", "varchar(250)", (c) => c.notNull())
+    .addColumn("value", caps.textType, (c) => c.notNull())
+    .addPrimaryKeyConstraint("registered_model_tags_pk", ["name", "key"])
+    .execute();
   // The prompt filter and tag searches look a key up across every model.
   await db.schema.createIndex("registered_model_tags_key_idx").on("registered_model_tags").columns(["key", "name"]).execute();
 
-  await clustered(
-    db.schema
-      .createTable("model_version_tags")
-      .addColumn("name", "varchar(256)", (c) => c.notNull())
-      .addColumn("version", "integer", (c) => c.notNull())
-      .addColumn("key", "varchar(250)", (c) => c.notNull())
-      .addColumn("value", "text", (c) => c.notNull())
-      .addPrimaryKeyConstraint("model_version_tags_pk", ["name", "version", "key"])
-      .addForeignKeyConstraint("model_version_tags_version_fk", ["name", "version"], "model_versions", ["name", "version"]),
-  ).execute();
+  await createTable(db, caps, "model_version_tags", { clustered: true })
+    .addColumn("name", "varchar(256)", (c) => c.notNull())
+    .addColumn("version", "integer", (c) => c.notNull())
+    .addColumn("key", "varchar(250)", (c) => c.notNull())
+    .addColumn("value", caps.textType, (c) => c.notNull())
+    .addPrimaryKeyConstraint("model_version_tags_pk", ["name", "version", "key"])
+    .addForeignKeyConstraint("model_version_tags_version_fk", ["name", "version"], "model_versions", ["name", "version"])
+    .execute();
   await db.schema.createIndex("model_version_tags_key_idx").on("model_version_tags").columns(["key", "name", "version"]).execute();
 
-  await clustered(
-    db.schema
-      .createTable("registered_model_aliases")
-      .addColumn("name", "varchar(256)", (c) => c.notNull().references("registered_models.name"))
-      .addColumn("alias", "varchar(256)", (c) => c.notNull())
-      .addColumn("version", "integer", (c) => c.notNull())
-      .addPrimaryKeyConstraint("registered_model_aliases_pk", ["name", "alias"]),
-  ).execute();
+  await createTable(db, caps, "registered_model_aliases", { clustered: true })
+    .addColumn("name", "varchar(256)", (c) => c.notNull().references("registered_models.name"))
+    .addColumn("alias", "varchar(256)", (c) => c.notNull())
+    .addColumn("version", "integer", (c) => c.notNull())
+    .addPrimaryKeyConstraint("registered_model_aliases_pk", ["name", "alias"])
+    .execute();
 }

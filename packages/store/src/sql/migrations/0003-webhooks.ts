@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { DialectCapabilities } from "../capabilities.js";
+import { createTable } from "./create-table.js";
 
 /**
  * Webhooks (mlflow-wire.md §4.2) and Cairn's delivery log. MLflow keeps a webhook's events as
@@ -8,24 +9,22 @@ import type { DialectCapabilities } from "../capabilities.js";
  * reference the webhook by id without a foreign key: the log outlives nothing it describes,
  * and a delete must not wait on it.
  */
-export async function up(db: Kysely<unknown>, _caps: DialectCapabilities): Promise<void> {
-  await db.schema
-    .createTable("webhooks")
+export async function up(db: Kysely<unknown>, caps: DialectCapabilities): Promise<void> {
+  await createTable(db, caps, "webhooks")
     .addColumn("webhook_id", "varchar(256)", (c) => c.primaryKey())
     .addColumn("name", "varchar(256)", (c) => c.notNull())
     .addColumn("description", "varchar(1000)")
     .addColumn("url", "varchar(500)", (c) => c.notNull())
     .addColumn("status", "varchar(20)", (c) => c.notNull())
     // Encrypted (or marked plain when the server has no key): longer than the secret itself.
-    .addColumn("secret", "text")
+    .addColumn("secret", caps.textType)
     .addColumn("creation_timestamp", "bigint", (c) => c.notNull())
     .addColumn("last_updated_timestamp", "bigint", (c) => c.notNull())
     .addColumn("deleted_timestamp", "bigint")
     .execute();
   await db.schema.createIndex("webhooks_created_idx").on("webhooks").columns(["creation_timestamp", "webhook_id"]).execute();
 
-  await db.schema
-    .createTable("webhook_events")
+  await createTable(db, caps, "webhook_events")
     .addColumn("webhook_id", "varchar(256)", (c) => c.notNull().references("webhooks.webhook_id"))
     .addColumn("entity", "varchar(50)", (c) => c.notNull())
     .addColumn("action", "varchar(50)", (c) => c.notNull())
@@ -36,8 +35,7 @@ export async function up(db: Kysely<unknown>, _caps: DialectCapabilities): Promi
   // An event's recipients are looked up by (entity, action).
   await db.schema.createIndex("webhook_events_event_idx").on("webhook_events").columns(["entity", "action", "webhook_id"]).execute();
 
-  await db.schema
-    .createTable("webhook_deliveries")
+  await createTable(db, caps, "webhook_deliveries")
     .addColumn("delivery_id", "varchar(64)", (c) => c.notNull())
     .addColumn("attempt", "integer", (c) => c.notNull())
     .addColumn("webhook_id", "varchar(256)", (c) => c.notNull())

@@ -1,5 +1,6 @@
-import { type CreateTableBuilder, type Kysely, sql } from "kysely";
+import type { Kysely } from "kysely";
 import type { DialectCapabilities } from "../capabilities.js";
+import { createTable, primaryKey } from "./create-table.js";
 
 /**
  * MLflow 3 logged models (mlflow-wire.md §1.6, §4.1) and the tracking fields that go with them.
@@ -12,9 +13,6 @@ import type { DialectCapabilities } from "../capabilities.js";
  * is two rows, as MLflow keeps it. `inputs.step` carries the step of RUN → MODEL output edges.
  */
 export async function up(db: Kysely<unknown>, caps: DialectCapabilities): Promise<void> {
-  const clustered = <T extends string, C extends string>(table: CreateTableBuilder<T, C>) =>
-    caps.clusteredTables ? table.modifyEnd(sql`without rowid`) : table;
-
   // One column per statement: SQLite's ALTER TABLE adds one at a time.
   for (const table of ["metrics", "latest_metrics"]) {
     await db.schema.alterTable(table).addColumn("model_id", "varchar(36)").execute();
@@ -28,8 +26,7 @@ export async function up(db: Kysely<unknown>, caps: DialectCapabilities): Promis
   // A run's model inputs and outputs are read by their source (the run).
   await db.schema.createIndex("inputs_source_idx").on("inputs").columns(["source_id", "source_type"]).execute();
 
-  await db.schema
-    .createTable("logged_models")
+  await createTable(db, caps, "logged_models")
     .addColumn("model_id", "varchar(36)", (c) => c.primaryKey())
     .addColumn("experiment_id", "integer", (c) => c.notNull().references("experiments.experiment_id"))
     .addColumn("name", "varchar(500)", (c) => c.notNull())
@@ -50,41 +47,40 @@ export async function up(db: Kysely<unknown>, caps: DialectCapabilities): Promis
     .execute();
 
   for (const table of ["logged_model_params", "logged_model_tags"]) {
-    await clustered(
-      db.schema
-        .createTable(table)
-        .addColumn("model_id", "varchar(36)", (c) => c.notNull().references("logged_models.model_id"))
-        .addColumn("key", "varchar(255)", (c) => c.notNull())
-        .addColumn("value", "text", (c) => c.notNull())
-        .addPrimaryKeyConstraint(`${table}_pk`, ["model_id", "key"]),
-    ).execute();
+    await createTable(db, caps, table, { clustered: true })
+      .addColumn("model_id", "varchar(36)", (c) => c.notNull().references("logged_models.model_id"))
+      .addColumn("key", "varchar(255)", (c) => c.notNull())
+      .addColumn("value", caps.textType, (c) => c.notNull())
+      .addPrimaryKeyConstraint(`${table}_pk`, ["model_id", "key"])
+      .execute();
   }
 
-  await clustered(
-    db.schema
-      .createTable("logged_model_metrics")
-      .addColumn("model_id", "varchar(36)", (c) => c.notNull().references("logged_models.model_id"))
-      .addColumn("key", "varchar(250)", (c) => c.notNull())
-      .addColumn("step", "bigint", (c) => c.notNull())
-      .addColumn("timestamp", "bigint", (c) => c.notNull())
-      .addColumn("run_uuid", "varchar(32)", (c) => c.notNull().references("runs.run_uuid"))
-      .addColumn("dataset_name", "varchar(500)", (c) => c.notNull())
-      .addColumn("dataset_digest", "varchar(36)", (c) => c.notNull())
-      .addColumn("value", "double precision", (c) => c.notNull())
-      .addColumn("is_nan", "integer", (c) => c.notNull())
-      .addColumn("experiment_id", "integer", (c) => c.notNull())
-      .addPrimaryKeyConstraint("logged_model_metrics_pk", [
+  await createTable(db, caps, "logged_model_metrics", { clustered: true })
+    .addColumn("model_id", "varchar(36)", (c) => c.notNull().references("logged_models.model_id"))
+    .addColumn("key", "varchar(250)", (c) => c.notNull())
+    .addColumn("step", "bigint", (c) => c.notNull())
+    .addColumn("timestamp", "bigint", (c) => c.notNull())
+    .addColumn("run_uuid", "varchar(32)", (c) => c.notNull().references("runs.run_uuid"))
+    .addColumn("dataset_name", "varchar(500)", (c) => c.notNull())
+    .addColumn("dataset_digest", "varchar(36)", (c) => c.notNull())
+    .addColumn("value", "double precision", (c) => c.notNull())
+    .addColumn("is_nan", "integer", (c) => c.notNull())
+    .addColumn("experiment_id", "integer", (c) => c.notNull())
+    .$call((table) =>
+      primaryKey(table, "logged_model_metrics_pk", [
         "model_id",
         "key",
         "step",
         "timestamp",
         "run_uuid",
-        "dataset_name",
+        // Only MySQL limits it (to 400 characters): the whole key must fit InnoDB's 3,072 bytes.
+        caps.keyPart("dataset_name", 400),
         "dataset_digest",
         "value",
         "is_nan",
       ]),
-  ).execute();
+    )
+    .execute();
 
   // Registered versions remember the logged model they came from.
   await db.schema.alterTable("model_versions").addColumn("model_id", "varchar(36)").execute();

@@ -1,5 +1,6 @@
 import type { ModelVersion } from "@cairn/core";
 import type { StoreContext } from "../store-context.js";
+import { onConflictUpdate } from "../upsert.js";
 import { getModelVersion, requireVersion } from "./model-versions.js";
 import { lockModel, requireModel } from "./registered-models.js";
 import { aliasNotFound } from "./registry-errors.js";
@@ -9,11 +10,8 @@ export async function setRegisteredModelAlias(ctx: StoreContext, name: string, a
   await ctx.conn.write(async (trx) => {
     await lockModel(trx, name);
     const row = await requireVersion(trx, name, version);
-    await trx
-      .insertInto("registered_model_aliases")
-      .values({ name, alias, version: row.version })
-      .onConflict((oc) => oc.columns(["name", "alias"]).doUpdateSet({ version: row.version }))
-      .execute();
+    const insert = trx.insertInto("registered_model_aliases").values({ name, alias, version: row.version });
+    await onConflictUpdate(ctx.conn.capabilities, insert, ["name", "alias"], () => ({ version: row.version })).execute();
   });
 }
 

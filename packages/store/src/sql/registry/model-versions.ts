@@ -8,10 +8,12 @@ import {
   type Tag,
 } from "@cairn/core";
 import type { Kysely } from "kysely";
+import type { DialectCapabilities } from "../capabilities.js";
 import { recordRegistration } from "../logged-models/record-registration.js";
 import type { Database, ModelVersionsTable } from "../schema.js";
 import type { StoreContext } from "../store-context.js";
 import { isUniqueViolation } from "../unique-violation.js";
+import { onConflictUpdate } from "../upsert.js";
 import { lockModel, touchModel } from "./registered-models.js";
 import { modelNotFound, versionNotFound, versionNumber } from "./registry-errors.js";
 import { loadModelVersions } from "./registry-loader.js";
@@ -81,8 +83,8 @@ export async function createModelVersion(ctx: StoreContext, input: CreateModelVe
             model_id: input.modelId || null,
           })
           .execute();
-        await upsertVersionTags(trx, input.name, version, input.tags ?? []);
-        if (input.modelId) await recordRegistration(trx, input.modelId, input.name, version);
+        await upsertVersionTags(ctx.conn.capabilities, trx, input.name, version, input.tags ?? []);
+        if (input.modelId) await recordRegistration(ctx.conn.capabilities, trx, input.modelId, input.name, version);
         return readVersion(trx, input.name, String(version));
       });
     } catch (error) {
@@ -182,7 +184,7 @@ export async function setModelVersionTag(ctx: StoreContext, name: string, versio
   await ctx.conn.write(async (trx) => {
     await lockModel(trx, name);
     const row = await requireVersion(trx, name, version);
-    await upsertVersionTags(trx, name, row.version, [tag]);
+    await upsertVersionTags(ctx.conn.capabilities, trx, name, row.version, [tag]);
   });
 }
 
@@ -194,12 +196,19 @@ export async function deleteModelVersionTag(ctx: StoreContext, name: string, ver
   });
 }
 
-async function upsertVersionTags(trx: Kysely<Database>, name: string, version: number, tags: Tag[]): Promise<void> {
+async function upsertVersionTags(
+  caps: DialectCapabilities,
+  trx: Kysely<Database>,
+  name: string,
+  version: number,
+  tags: Tag[],
+): Promise<void> {
   if (tags.length === 0) return;
   const byKey = new Map(tags.map((tag) => [tag.key, tag.value]));
-  await trx
-    .insertInto("model_version_tags")
-    .values([...byKey].map(([key, value]) => ({ name, version, key, value })))
-    .onConflict((oc) => oc.columns(["name", "version", "key"]).doUpdateSet((eb) => ({ value: eb.ref("excluded.value") })))
-    .execute();
+  await onConflictUpdate(
+    caps,
+    trx.insertInto("model_version_tags").values([...byKey].map(([key, value]) => ({ name, version, key, value }))),
+    ["name", "version", "key"],
+    (incoming) => ({ value: incoming("value") }),
+  ).execute();
 }

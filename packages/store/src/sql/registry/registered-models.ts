@@ -8,9 +8,11 @@ import {
   type Tag,
 } from "@cairn/core";
 import type { Kysely } from "kysely";
+import type { DialectCapabilities } from "../capabilities.js";
 import type { Database, RegisteredModelsTable } from "../schema.js";
 import type { StoreContext } from "../store-context.js";
 import { isUniqueViolation } from "../unique-violation.js";
+import { onConflictUpdate } from "../upsert.js";
 import { modelAlreadyExists, modelNotFound } from "./registry-errors.js";
 import { loadModelVersions, loadRegisteredModels } from "./registry-loader.js";
 
@@ -55,7 +57,7 @@ export async function createRegisteredModel(ctx: StoreContext, input: CreateRegi
         .insertInto("registered_models")
         .values({ name: input.name, creation_time: now, last_updated_time: now, description: input.description ?? null })
         .execute();
-      await upsertModelTags(trx, input.name, input.tags ?? []);
+      await upsertModelTags(ctx.conn.capabilities, trx, input.name, input.tags ?? []);
       return readModel(trx, input.name);
     });
   } catch (error) {
@@ -128,7 +130,7 @@ export async function deleteRegisteredModel(ctx: StoreContext, name: string): Pr
 export async function setRegisteredModelTag(ctx: StoreContext, name: string, tag: Tag): Promise<void> {
   await ctx.conn.write(async (trx) => {
     await lockModel(trx, name);
-    await upsertModelTags(trx, name, [tag]);
+    await upsertModelTags(ctx.conn.capabilities, trx, name, [tag]);
     await touchModel(trx, name, Date.now());
   });
 }
@@ -169,13 +171,14 @@ export async function getLatestVersions(ctx: StoreContext, name: string, stages?
   return loadModelVersions(db, rows);
 }
 
-export async function upsertModelTags(trx: Kysely<Database>, name: string, tags: Tag[]): Promise<void> {
+export async function upsertModelTags(caps: DialectCapabilities, trx: Kysely<Database>, name: string, tags: Tag[]): Promise<void> {
   if (tags.length === 0) return;
   // Last value wins for a key repeated in one request, as when MLflow sets them one by one.
   const byKey = new Map(tags.map((tag) => [tag.key, tag.value]));
-  await trx
-    .insertInto("registered_model_tags")
-    .values([...byKey].map(([key, value]) => ({ name, key, value })))
-    .onConflict((oc) => oc.columns(["name", "key"]).doUpdateSet((eb) => ({ value: eb.ref("excluded.value") })))
-    .execute();
+  await onConflictUpdate(
+    caps,
+    trx.insertInto("registered_model_tags").values([...byKey].map(([key, value]) => ({ name, key, value }))),
+    ["name", "key"],
+    (incoming) => ({ value: incoming("value") }),
+  ).execute();
 }

@@ -1,13 +1,15 @@
 import type { PagedList, PageInput, WebhookDeliveryAttempt } from "@cairn/core";
 import { fetchOffsetPage } from "../page-token.js";
 import type { StoreContext } from "../store-context.js";
+import { onConflictIgnore } from "../upsert.js";
 import { requireWebhook } from "./webhook-rows.js";
 
 export async function recordDeliveryAttempt(ctx: StoreContext, attempt: WebhookDeliveryAttempt): Promise<void> {
   await ctx.conn.write(async (trx) => {
-    await trx
-      .insertInto("webhook_deliveries")
-      .values({
+    // A record is written once; a repeat (same delivery, same attempt) changes nothing.
+    await onConflictIgnore(
+      ctx.conn.capabilities,
+      trx.insertInto("webhook_deliveries").values({
         delivery_id: attempt.delivery_id,
         attempt: attempt.attempt,
         webhook_id: attempt.webhook_id,
@@ -17,10 +19,9 @@ export async function recordDeliveryAttempt(ctx: StoreContext, attempt: WebhookD
         response_status: attempt.response_status ?? null,
         error_message: attempt.error_message?.slice(0, 1000) ?? null,
         duration_ms: Math.round(attempt.duration_ms),
-      })
-      // A record is written once; a repeat (same delivery, same attempt) changes nothing.
-      .onConflict((oc) => oc.columns(["delivery_id", "attempt"]).doNothing())
-      .execute();
+      }),
+      "delivery_id",
+    ).execute();
   });
 }
 
