@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase as createMysqlDatabase } from "../../store/test/mysql-database.js";
 import { createTestDatabase } from "../../store/test/postgres-database.js";
 import { startTestServer, type TestServer } from "./test-server.js";
 
@@ -194,6 +195,18 @@ concurrentWrites("SQLite", async () => {
 
 concurrentWrites("PostgreSQL", async () => {
   const database = await createTestDatabase();
+  const server = await startTestServer({ backendUri: database.url });
+  return {
+    server,
+    async dispose() {
+      await server.close();
+      await database.drop();
+    },
+  };
+});
+
+concurrentWrites("MariaDB", async () => {
+  const database = await createMysqlDatabase();
   const server = await startTestServer({ backendUri: database.url });
   return {
     server,

@@ -1,6 +1,7 @@
 import http from "node:http";
 import { api } from "@cairn/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase as createMysqlDatabase } from "../../store/test/mysql-database.js";
 import { createTestDatabase } from "../../store/test/postgres-database.js";
 import {
   CONTENT_TYPES,
@@ -474,37 +475,43 @@ describe("hostile input on every route (SQLite)", () => {
 });
 
 /**
- * PostgreSQL refuses what SQLite stores (NUL in text, integers beyond bigint), so the same
- * requests (fewer of them: a round trip costs more) run against it too.
+ * PostgreSQL and MariaDB refuse what SQLite stores (NUL in text, integers beyond bigint, values
+ * past a column's width), so the same requests (fewer of them: a round trip costs more) run
+ * against them too.
  */
-describe("hostile input on every route (PostgreSQL)", () => {
-  let server: TestServer;
-  let seeds: Seeds;
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+function fuzzOnDatabaseServer(engine: string, createDatabase: () => Promise<{ url: string; drop(): Promise<void> }>) {
+  describe(`hostile input on every route (${engine})`, () => {
+    let server: TestServer;
+    let seeds: Seeds;
+    let database: Awaited<ReturnType<typeof createDatabase>>;
 
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    server = await startTestServer({ ...SERVER_OPTIONS, backendUri: database.url });
-    seeds = await seed(server);
-  });
-  afterAll(async () => {
-    await server?.close();
-    await database?.drop();
-  });
+    beforeAll(async () => {
+      database = await createDatabase();
+      server = await startTestServer({ ...SERVER_OPTIONS, backendUri: database.url });
+      seeds = await seed(server);
+    });
+    afterAll(async () => {
+      await server?.close();
+      await database?.drop();
+    });
 
-  it("answers the cases earlier runs of this fuzz found", async () => {
-    await knownCases(server);
-  });
+    it("answers the cases earlier runs of this fuzz found", async () => {
+      await knownCases(server);
+    });
 
-  // First, while the store is small: each request is followed by a read of everything.
-  it("writes nothing when it refuses a write", async () => {
-    const failures = await fuzzRejectedWrites(server, seeds, SEED + 3, 2 * SCALE);
-    expect(failures.slice(0, 20), `${failures.length} partial writes`).toEqual([]);
-  });
+    // First, while the store is small: each request is followed by a read of everything.
+    it("writes nothing when it refuses a write", async () => {
+      const failures = await fuzzRejectedWrites(server, seeds, SEED + 3, 2 * SCALE);
+      expect(failures.slice(0, 20), `${failures.length} partial writes`).toEqual([]);
+    });
 
-  it("answers every generated request with an MLflow error or a success, never a 500", async () => {
-    const failures = await fuzzAllRoutes(server, seeds, SEED + 1, REQUESTS_PER_ROUTE / 2);
-    expect(failures.slice(0, 60), `${failures.length} bad answers`).toEqual([]);
-    expect((await server.get("/health")).status).toBe(200);
+    it("answers every generated request with an MLflow error or a success, never a 500", async () => {
+      const failures = await fuzzAllRoutes(server, seeds, SEED + 1, REQUESTS_PER_ROUTE / 2);
+      expect(failures.slice(0, 60), `${failures.length} bad answers`).toEqual([]);
+      expect((await server.get("/health")).status).toBe(200);
+    });
   });
-});
+}
+
+fuzzOnDatabaseServer("PostgreSQL", createTestDatabase);
+fuzzOnDatabaseServer("MariaDB", createMysqlDatabase);
