@@ -1,6 +1,7 @@
 import { openStores } from "@cairn/store";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "./mysql-database.js";
+import { replicasMigrateTogether } from "./replica-migrations.js";
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
 
@@ -10,14 +11,7 @@ beforeAll(async () => {
 afterAll(async () => database.drop());
 
 describe("mysql store", () => {
-  it("migrates one database from several replicas starting at once", async () => {
-    const replicas = await Promise.all(
-      Array.from({ length: 3 }, () => openStores(database.url, { defaultArtifactRoot: "mlflow-artifacts:/" })),
-    );
-    const id = await replicas[0]?.tracking.createExperiment({ name: "shared" });
-    for (const stores of replicas) expect((await stores.tracking.getExperimentByName("shared"))?.experiment_id).toBe(id);
-    for (const stores of replicas) await stores.tracking.close();
-  });
+  replicasMigrateTogether(() => database.url);
 
   it("keeps keys that differ only by case or a trailing space apart", async () => {
     const { tracking } = await openStores(database.url, { defaultArtifactRoot: "mlflow-artifacts:/" });

@@ -6,10 +6,10 @@ type MigrationsDb = Kysely<{ cairn_migrations: { id: string; applied_at: number 
 
 /**
  * Applies pending migrations, each in its own transaction, recording them in
- * `cairn_migrations`. Safe to run from several replicas at once: on PostgreSQL a duplicate
- * record aborts the loser's transaction, which then re-reads what is applied; on MySQL, whose
- * DDL commits implicitly, a named lock held on one connection makes replicas take turns, and
- * a migration is recorded only once it has run (so one that failed half-way is not skipped).
+ * `cairn_migrations`. Safe to run from several replicas at once: on PostgreSQL and MySQL a lock
+ * held on one connection (an advisory lock, a named lock) makes replicas take turns, and a
+ * migration is recorded once it has run (on MySQL, whose DDL commits implicitly, one that failed
+ * half-way is then not skipped). SQLite has a single writer.
  */
 export async function migrate(connection: SqlConnection): Promise<string[]> {
   const lock = connection.capabilities.migrationLock;

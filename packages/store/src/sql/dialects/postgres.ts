@@ -4,6 +4,9 @@ import pg from "pg";
 import type { DialectCapabilities, SqlConnection } from "../capabilities.js";
 import type { Database, MetricsTable } from "../schema.js";
 
+/** The advisory lock key migrations hold: "cairn" in ASCII, so it is recognisable in pg_locks. */
+const MIGRATION_LOCK_KEY = 0x636169726e;
+
 const capabilities: DialectCapabilities = {
   autoIncrementType: "serial",
   clusteredTables: false,
@@ -13,7 +16,12 @@ const capabilities: DialectCapabilities = {
   insertReturning: true,
   intDiv: (dividend: Expression<unknown>, divisor: Expression<unknown>) => sql<number>`(${dividend}) / ${divisor}`,
   textType: "text",
-  migrationLock: undefined,
+  // Replicas starting together on a fresh database would race to create the same tables (a
+  // duplicate pg_type row fails all but one), so they take turns under an advisory lock.
+  migrationLock: {
+    acquire: sql`select pg_advisory_lock(${sql.lit(MIGRATION_LOCK_KEY)})`,
+    release: sql`select pg_advisory_unlock(${sql.lit(MIGRATION_LOCK_KEY)})`,
+  },
   tableOptions: undefined,
   keyPart: (column: string) => column,
 };
