@@ -1,5 +1,6 @@
 // Every benchmark of the foundation issue against one server, then its RSS (d), then cold
-// start (e). Run with `npm run bench` after `npm ci`.
+// start (e). Run with `npm run bench` after `npm ci`. BACKEND_STORE_URI runs the server on
+// another store (an empty PostgreSQL or MySQL database); the default is a fresh SQLite file.
 import { benchHistory } from "./history.mjs";
 import { benchIngest } from "./ingest.mjs";
 import { report, rssMb, startCairn } from "./lib.mjs";
@@ -7,8 +8,10 @@ import { benchRegistry } from "./registry.mjs";
 import { benchSearch } from "./search.mjs";
 import { benchStartup } from "./startup.mjs";
 
-console.log(`Cairn benchmarks on ${(await import("node:os")).cpus().length} cores, Node ${process.version}, SQLite store\n`);
-const server = await startCairn();
+const backend = process.env.BACKEND_STORE_URI;
+const storeName = backend ? new URL(backend).protocol.replace(/:$/, "") : "SQLite";
+console.log(`Cairn benchmarks on ${(await import("node:os")).cpus().length} cores, Node ${process.version}, ${storeName} store\n`);
+const server = await startCairn(backend ? ["--backend-store-uri", backend] : []);
 try {
   await benchIngest(server);
   await benchSearch(server);

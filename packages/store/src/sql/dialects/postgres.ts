@@ -3,6 +3,7 @@ import { type Expression, Kysely, PostgresDialect, type RawBuilder, sql } from "
 import pg from "pg";
 import type { DialectCapabilities, SqlConnection } from "../capabilities.js";
 import type { Database, MetricsTable } from "../schema.js";
+import { keepStatisticsFresh } from "./postgres-statistics.js";
 
 /** The advisory lock key migrations hold: "cairn" in ASCII, so it is recognisable in pg_locks. */
 const MIGRATION_LOCK_KEY = 0x636169726e;
@@ -78,6 +79,7 @@ export function openPostgres(connectionString: string): SqlConnection {
   // An idle client losing its server must not crash the process.
   pool.on("error", () => {});
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const stopStatistics = keepStatisticsFresh(db);
   return {
     capabilities,
     reader: db,
@@ -93,6 +95,9 @@ export function openPostgres(connectionString: string): SqlConnection {
           ${column("model_id")}::varchar[], ${column("dataset_name")}::varchar[], ${column("dataset_digest")}::varchar[])
         on conflict do nothing`.execute(trx);
     },
-    close: () => db.destroy(),
+    close() {
+      stopStatistics();
+      return db.destroy();
+    },
   };
 }
