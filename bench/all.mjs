@@ -3,7 +3,7 @@
 // another store (an empty PostgreSQL or MySQL database); the default is a fresh SQLite file.
 import { benchHistory } from "./history.mjs";
 import { benchIngest } from "./ingest.mjs";
-import { report, rssMb, startCairn } from "./lib.mjs";
+import { report, rssMb, speedProbe, startCairn } from "./lib.mjs";
 import { benchRegistry } from "./registry.mjs";
 import { benchSearch } from "./search.mjs";
 import { benchStartup } from "./startup.mjs";
@@ -11,6 +11,7 @@ import { benchStartup } from "./startup.mjs";
 const backend = process.env.BACKEND_STORE_URI;
 const storeName = backend ? new URL(backend).protocol.replace(/:$/, "") : "SQLite";
 console.log(`Cairn benchmarks on ${(await import("node:os")).cpus().length} cores, Node ${process.version}, ${storeName} store\n`);
+report("speed probe before (JSON of 100k points; ~31 quiet)", speedProbe(), "ms");
 const server = await startCairn(backend ? ["--backend-store-uri", backend] : []);
 try {
   await benchIngest(server);
@@ -22,3 +23,4 @@ try {
   await server.stop();
 }
 await benchStartup();
+report("speed probe after", speedProbe(), "ms");
