@@ -193,8 +193,9 @@ concurrentWrites("SQLite", async () => {
   return { server, dispose: () => server.close() };
 });
 
-concurrentWrites("PostgreSQL", async () => {
-  const database = await createTestDatabase();
+/** A server on a fresh database of its own, dropped afterwards. */
+const onFreshDatabase = (createDatabase: () => Promise<{ url: string; drop(): Promise<void> }>) => async () => {
+  const database = await createDatabase();
   const server = await startTestServer({ backendUri: database.url });
   return {
     server,
@@ -203,16 +204,7 @@ concurrentWrites("PostgreSQL", async () => {
       await database.drop();
     },
   };
-});
+};
 
-concurrentWrites("MariaDB", async () => {
-  const database = await createMysqlDatabase();
-  const server = await startTestServer({ backendUri: database.url });
-  return {
-    server,
-    async dispose() {
-      await server.close();
-      await database.drop();
-    },
-  };
-});
+concurrentWrites("PostgreSQL", onFreshDatabase(createTestDatabase));
+concurrentWrites("MariaDB", onFreshDatabase(createMysqlDatabase));

@@ -27,17 +27,7 @@ export async function logBatch(ctx: StoreContext, runId: string, input: LogBatch
 }
 
 async function insertParams(caps: DialectCapabilities, trx: Kysely<Database>, runId: string, params: Param[]): Promise<void> {
-  const existing = await trx
-    .selectFrom("params")
-    .select(["key", "value"])
-    .where("run_uuid", "=", runId)
-    .where(
-      "key",
-      "in",
-      params.map((param) => param.key),
-    )
-    .execute();
-  const stored = new Map(existing.map((row) => [row.key, row.value]));
+  const stored = await storedParams(trx, runId, params);
   const fresh: Param[] = [];
   for (const param of params) {
     const old = stored.get(param.key);
@@ -58,21 +48,26 @@ async function insertParams(caps: DialectCapabilities, trx: Kysely<Database>, ru
     trx.insertInto("params").values(fresh.map((param) => ({ run_uuid: runId, key: param.key, value: param.value }))),
     "value",
   ).execute();
-  const current = await trx
+  const values = await storedParams(trx, runId, fresh);
+  for (const param of fresh) {
+    const old = values.get(param.key);
+    if (old !== param.value) throw changedParam(runId, param, old ?? "");
+  }
+}
+
+/** The stored values of these params' keys, by key. */
+async function storedParams(trx: Kysely<Database>, runId: string, params: Param[]): Promise<Map<string, string>> {
+  const rows = await trx
     .selectFrom("params")
     .select(["key", "value"])
     .where("run_uuid", "=", runId)
     .where(
       "key",
       "in",
-      fresh.map((param) => param.key),
+      params.map((param) => param.key),
     )
     .execute();
-  const values = new Map(current.map((row) => [row.key, row.value]));
-  for (const param of fresh) {
-    const old = values.get(param.key);
-    if (old !== param.value) throw changedParam(runId, param, old ?? "");
-  }
+  return new Map(rows.map((row) => [row.key, row.value]));
 }
 
 function changedParam(runId: string, param: Param, old: string): CairnError {

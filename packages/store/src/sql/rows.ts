@@ -52,3 +52,13 @@ export function toMetric(row: MetricRow): Metric {
   if (row.dataset_digest) metric.dataset_digest = row.dataset_digest;
   return metric;
 }
+
+/**
+ * A metrics row's values in the column order of the dialects' hand-written inserts:
+ * run_uuid, key, step, timestamp, value, is_nan, model_id, dataset_name, dataset_digest.
+ */
+export function metricRowValues(
+  row: MetricsTable,
+): [string, string, number, number, number, number, string | null, string | null, string | null] {
+  return [row.run_uuid, row.key, row.step, row.timestamp, row.value, row.is_nan, row.model_id, row.dataset_name, row.dataset_digest];
+}

@@ -1,6 +1,7 @@
 import { CompiledQuery, type Expression, Kysely, MysqlDialect, type RawBuilder, sql } from "kysely";
 import mysql from "mysql2";
 import type { DialectCapabilities, SqlConnection } from "../capabilities.js";
+import { metricRowValues } from "../rows.js";
 import type { Database, MetricsTable } from "../schema.js";
 
 /** The engine's answers, given the binary collation the server offers (see `binaryCollation`). */
@@ -123,17 +124,7 @@ export async function openMysql(uri: string): Promise<SqlConnection> {
     async insertMetricRows(trx, rows: readonly MetricsTable[]) {
       // One multi-row statement: the driver expands the nested array into `(…), (…)`. An
       // exact duplicate (a retried point) "updates" its run id to itself, which changes nothing.
-      const values = rows.map((row) => [
-        row.run_uuid,
-        row.key,
-        row.step,
-        row.timestamp,
-        row.value,
-        row.is_nan,
-        row.model_id,
-        row.dataset_name,
-        row.dataset_digest,
-      ]);
+      const values = rows.map(metricRowValues);
       await sql`insert into metrics (run_uuid, ${sql.ref("key")}, step, timestamp, value, is_nan, model_id, dataset_name, dataset_digest)
         values ${values} on duplicate key update run_uuid = run_uuid`.execute(trx);
     },

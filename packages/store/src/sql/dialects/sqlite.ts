@@ -5,7 +5,7 @@ import Database from "better-sqlite3";
 import { type Expression, Kysely, type RawBuilder, SqliteDialect, sql } from "kysely";
 import type { DialectCapabilities, HistoryWindow, MetricHistoryRow, SqlConnection } from "../capabilities.js";
 import { GroupCommitWriter } from "../group-commit-writer.js";
-import { toMetric } from "../rows.js";
+import { metricRowValues, toMetric } from "../rows.js";
 import type { MetricsTable, Database as Schema } from "../schema.js";
 import { withStatementCache } from "./statement-cache.js";
 
@@ -69,17 +69,7 @@ export function openSqlite(file: string): SqlConnection {
     async insertMetricRows(_trx, rows: readonly MetricsTable[]) {
       const insertMetric = writerHandle.prepare(insertMetricSql);
       for (const row of rows) {
-        insertMetric.run(
-          row.run_uuid,
-          row.key,
-          row.step,
-          row.timestamp,
-          row.value,
-          row.is_nan,
-          row.model_id,
-          row.dataset_name,
-          row.dataset_digest,
-        );
+        insertMetric.run(...metricRowValues(row));
       }
     },
     async readMetricHistory(runId: string, key: string, window: HistoryWindow): Promise<Metric[]> {
