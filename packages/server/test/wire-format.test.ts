@@ -58,6 +58,18 @@ describe("wire format", () => {
     expect(inf.text).toContain('"value":"-Infinity"');
   });
 
+  it("stores a lone surrogate (valid JSON, not UTF-8) as U+FFFD and reads it back so", async () => {
+    const created = await server.post("/api/2.0/mlflow/runs/create", { experiment_id: experimentId });
+    const id = (created.json["run"] as { info: { run_id: string } }).info.run_id;
+    // JSON.stringify writes the lone surrogate as the escape \ud800.
+    const logged = await server.post("/api/2.0/mlflow/runs/log-batch", { run_id: id, params: [{ key: "p", value: "x\ud800" }] });
+    expect(logged.status).toBe(200);
+    // Logging it again is the same value, not a change.
+    expect((await server.post("/api/2.0/mlflow/runs/log-parameter", { run_id: id, key: "p", value: "x\ud800" })).status).toBe(200);
+    const run = (await server.get(`/api/2.0/mlflow/runs/get?run_id=${id}`)).json["run"] as { data: { params: unknown[] } };
+    expect(run.data.params).toEqual([{ key: "p", value: "x\ufffd" }]);
+  });
+
   it("accepts int64 fields sent as strings, as protobuf JSON allows", async () => {
     const logged = await server.post("/api/2.0/mlflow/runs/log-metric", {
       run_id: runId,

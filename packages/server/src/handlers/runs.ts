@@ -101,7 +101,8 @@ export const runHandlers = {
       }
       return { key: m["key"], value: m["value"], timestamp: m["timestamp"], step: m["step"] ?? 0, ...metricLinks(m) } as Metric;
     });
-    const keyValues = (field: string) =>
+    // log-batch names a missing key by its index, as MLflow's batch validation does.
+    const batchKeyValues = (field: string) =>
       ((req[field] as Array<Record<string, unknown>> | undefined) ?? []).map((kv, index) => {
         if (kv["key"] === undefined || kv["key"] === "") {
           throw new CairnError(
@@ -111,7 +112,7 @@ export const runHandlers = {
         }
         return { key: kv["key"], value: s(kv["value"]) ?? "" } as Param;
       });
-    await store.logBatch(runIdOf(req), { metrics, params: keyValues("params"), tags: keyValues("tags") });
+    await store.logBatch(runIdOf(req), { metrics, params: batchKeyValues("params"), tags: batchKeyValues("tags") });
     return {};
   },
   async logModel({ store }, req) {

@@ -36,16 +36,22 @@ async function readGetBody(request: FastifyRequest): Promise<string> {
   let size = 0;
   // An oversized body is read to its end and dropped, not abandoned: leaving the loop early
   // destroys the request stream, and the unread bytes then stall the keep-alive connection,
-  // whose next request is never answered.
+  // whose next request is never answered. A body past GET_BODY_DRAIN_LIMIT is not worth
+  // draining (a client that never stops sending would hold the handler): its connection is cut.
   for await (const chunk of request.raw as AsyncIterable<Buffer>) {
     size += chunk.length;
     if (size <= GET_BODY_LIMIT) chunks.push(chunk);
+    else if (size > GET_BODY_DRAIN_LIMIT) {
+      request.raw.socket.destroy();
+      break;
+    }
   }
   if (size > GET_BODY_LIMIT) throw new CairnError("INVALID_PARAMETER_VALUE", "Request body is too large.");
   return Buffer.concat(chunks).toString("utf8");
 }
 
 const GET_BODY_LIMIT = 1024 * 1024;
+const GET_BODY_DRAIN_LIMIT = 16 * GET_BODY_LIMIT;
 
 /**
  * Reads a request the way MLflow does: query for GET (JSON body without one), JSON otherwise.

@@ -68,7 +68,9 @@ function convertScalar(prefix: string, fieldName: string, spec: FieldSpec, value
   switch (type) {
     case "string":
       if (typeof value !== "string") throw typeError(`${prefix}${fieldName}`, value);
-      return value;
+      // A lone surrogate (valid in JSON, not in UTF-8) would be stored as U+FFFD by every
+      // driver, so a value would not read back as written; it becomes U+FFFD here instead.
+      return value.toWellFormed();
     case "bool":
       if (typeof value === "boolean") return value;
       if (typeof value === "string" && /^(true|false)$/i.test(value)) return value.toLowerCase() === "true";

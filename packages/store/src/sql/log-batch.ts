@@ -41,13 +41,15 @@ async function insertParams(caps: DialectCapabilities, trx: Kysely<Database>, ru
   if (fresh.length === 0) return;
   // A concurrent batch may insert the same key between the read above and this insert (not on
   // SQLite, which has one writer): the conflict waits for it to commit and skips the row, and
-  // the keys are read back to check that what is stored is this batch's value, instead of
-  // failing the batch with a 500. Read back always: not every engine reports skipped rows.
-  await onConflictIgnore(
+  // the keys are then read back to check that what is stored is this batch's value, instead of
+  // failing the batch with a 500. MySQL cannot tell a skipped row from an inserted one, so
+  // there they are always read back.
+  const inserted = await onConflictIgnore(
     caps,
     trx.insertInto("params").values(fresh.map((param) => ({ run_uuid: runId, key: param.key, value: param.value }))),
     "value",
-  ).execute();
+  ).executeTakeFirst();
+  if (caps.upsert === "on-conflict" && Number(inserted.numInsertedOrUpdatedRows) === fresh.length) return;
   const values = await storedParams(trx, runId, fresh);
   for (const param of fresh) {
     const old = values.get(param.key);
