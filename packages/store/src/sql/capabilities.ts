@@ -48,6 +48,7 @@ export interface DialectCapabilities {
   /**
    * A session lock that serialises migrations across replicas, for engines whose DDL commits
    * implicitly (MySQL): there a migration's record cannot guard it inside one transaction.
+   * `acquire` answers one row whose `acquired` is 1 once the lock is held.
    */
   readonly migrationLock: { acquire: RawBuilder<unknown>; release: RawBuilder<unknown> } | undefined;
   /** Appended to every CREATE TABLE (MySQL: engine, character set and binary collation). */

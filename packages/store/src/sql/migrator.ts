@@ -15,7 +15,9 @@ export async function migrate(connection: SqlConnection): Promise<string[]> {
   const lock = connection.capabilities.migrationLock;
   if (!lock) return migrateOn(connection, connection.writer as unknown as MigrationsDb);
   return connection.writer.connection().execute(async (db) => {
-    await lock.acquire.execute(db);
+    const acquired = (await lock.acquire.execute(db)).rows[0] as { acquired?: unknown } | undefined;
+    // MySQL's get_lock answers 0 after its timeout (NULL on error) rather than failing.
+    if (Number(acquired?.acquired) !== 1) throw new Error("Could not take the migration lock: another replica still holds it.");
     try {
       return await migrateOn(connection, db as unknown as MigrationsDb);
     } finally {

@@ -16,7 +16,7 @@ const capabilitiesFor = (collation: string): DialectCapabilities => ({
   intDiv: (dividend: Expression<unknown>, divisor: Expression<unknown>) => sql<number>`(${dividend}) div ${divisor}`,
   textType: sql`mediumtext`,
   migrationLock: {
-    acquire: sql`select get_lock('cairn_migrations', 600)`,
+    acquire: sql`select get_lock('cairn_migrations', 600) as acquired`,
     release: sql`select release_lock('cairn_migrations')`,
   },
   // MLflow compares names and values case-sensitively: a binary collation does that for =,

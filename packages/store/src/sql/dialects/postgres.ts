@@ -20,7 +20,7 @@ const capabilities: DialectCapabilities = {
   // Replicas starting together on a fresh database would race to create the same tables (a
   // duplicate pg_type row fails all but one), so they take turns under an advisory lock.
   migrationLock: {
-    acquire: sql`select pg_advisory_lock(${sql.lit(MIGRATION_LOCK_KEY)})`,
+    acquire: sql`select 1 as acquired from pg_advisory_lock(${sql.lit(MIGRATION_LOCK_KEY)})`,
     release: sql`select pg_advisory_unlock(${sql.lit(MIGRATION_LOCK_KEY)})`,
   },
   tableOptions: undefined,
