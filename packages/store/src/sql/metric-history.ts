@@ -1,10 +1,9 @@
 import type { BulkIntervalInput, Metric, MetricHistoryInput, PagedList } from "@cairn/core";
-import { type Kysely, sql } from "kysely";
-import type { HistoryCursor, HistoryWindow, MetricHistoryRow } from "./capabilities.js";
-import { decodeHistoryToken, encodeHistoryToken } from "./page-token.js";
+import { sql } from "kysely";
+import { decodeHistoryToken, encodeHistoryToken, type HistoryCursor } from "./page-token.js";
 import { findRun } from "./require-run.js";
 import { toMetric } from "./rows.js";
-import type { Database } from "./schema.js";
+import type { MetricsTable } from "./schema.js";
 import type { StoreContext } from "./store-context.js";
 
 /**
@@ -19,17 +18,50 @@ export async function getMetricHistory(
   input: MetricHistoryInput,
 ): Promise<PagedList<Metric>> {
   const { offset, after } = decodeHistoryToken(input.pageToken);
+  let query = ctx.conn.reader
+    .selectFrom("metrics")
+    .select(HISTORY_COLUMNS)
+    .where("run_uuid", "=", runId)
+    .where("key", "=", key)
+    .orderBy("timestamp")
+    .orderBy("step")
+    .orderBy("value")
+    .orderBy("is_nan");
+  if (after) query = query.where(afterCursor(after));
+  const skip = after ? 0 : offset;
   // One row past the page tells whether another page follows.
-  const window: HistoryWindow = { limit: input.maxResults === undefined ? undefined : input.maxResults + 1, offset, after };
-  const points = ctx.conn.readMetricHistory
-    ? await ctx.conn.readMetricHistory(runId, key, window)
-    : (await readWithQueryBuilder(ctx, runId, key, window)).map(toMetric);
+  if (input.maxResults !== undefined) query = query.limit(input.maxResults + 1).offset(skip);
+  else if (skip > 0) query = query.limit(Number.MAX_SAFE_INTEGER).offset(skip);
+  const points: Metric[] = [];
+  // One scratch row for either way of reading: only the metrics built from it are kept.
+  const row: Omit<MetricsTable, "run_uuid"> = {
+    key,
+    value: 0,
+    timestamp: 0,
+    step: 0,
+    is_nan: 0,
+    model_id: null,
+    dataset_name: null,
+    dataset_digest: null,
+  };
+  if (ctx.conn.readRawRows) {
+    for (const columns of ctx.conn.readRawRows(query.compile()) as Iterable<HistoryColumns>) {
+      [row.value, row.timestamp, row.step, row.is_nan, row.model_id, row.dataset_name, row.dataset_digest] = columns;
+      points.push(toMetric(row));
+    }
+  } else {
+    for (const read of await query.execute()) points.push(toMetric(Object.assign(row, read)));
+  }
   const hasMore = input.maxResults !== undefined && points.length > input.maxResults;
   const items = hasMore ? points.slice(0, input.maxResults) : points;
   const page: PagedList<Metric> = { items };
   if (hasMore) page.next_page_token = encodeHistoryToken(offset + items.length, cursorOf(items[items.length - 1] as Metric));
   return page;
 }
+
+/** The columns a history reads, in the order `readRawRows` yields them. */
+const HISTORY_COLUMNS = ["value", "timestamp", "step", "is_nan", "model_id", "dataset_name", "dataset_digest"] as const;
+type HistoryColumns = [number, number, number, number, string | null, string | null, string | null];
 
 /** The cursor after `metric`; none after an infinite value, which JSON cannot carry (paging then falls back to the offset). */
 function cursorOf(metric: Metric): HistoryCursor | undefined {
@@ -42,24 +74,6 @@ function cursorOf(metric: Metric): HistoryCursor | undefined {
 function afterCursor(cursor: HistoryCursor) {
   const [timestamp, step, value, isNan] = cursor;
   return sql<boolean>`(timestamp, step, value, is_nan) > (${timestamp}, ${step}, ${value}, ${isNan})`;
-}
-
-function readWithQueryBuilder(ctx: StoreContext, runId: string, key: string, window: HistoryWindow): Promise<MetricHistoryRow[]> {
-  const db: Kysely<Database> = ctx.conn.reader;
-  let query = db
-    .selectFrom("metrics")
-    .select(["key", "value", "timestamp", "step", "is_nan", "model_id", "dataset_name", "dataset_digest"])
-    .where("run_uuid", "=", runId)
-    .where("key", "=", key)
-    .orderBy("timestamp")
-    .orderBy("step")
-    .orderBy("value")
-    .orderBy("is_nan");
-  if (window.after) query = query.where(afterCursor(window.after));
-  const offset = window.after ? 0 : window.offset;
-  if (window.limit !== undefined) query = query.limit(window.limit).offset(offset);
-  else if (offset > 0) query = query.limit(Number.MAX_SAFE_INTEGER).offset(offset);
-  return query.execute();
 }
 
 /**

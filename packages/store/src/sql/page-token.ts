@@ -1,5 +1,4 @@
 import { CairnError, type PagedList } from "@cairn/core";
-import type { HistoryCursor } from "./capabilities.js";
 
 /**
  * Page tokens are opaque to clients: base64 of `{"offset": N}`, the format MLflow's SQL store
@@ -31,11 +30,14 @@ function invalidToken(): CairnError {
   return new CairnError("INVALID_PARAMETER_VALUE", `Invalid page token, could not base64-decode`);
 }
 
+/** Where a page of a history ended: its last point's timestamp, step, stored value and is_nan. */
+export type HistoryCursor = readonly [timestamp: number, step: number, value: number, isNan: number];
+
 /**
  * A metric history token: MLflow's `{"offset": N}`, plus where the page ended in the history's
- * order, so the next page starts there with an index range instead of sorting and skipping
- * everything before it (and a point logged meanwhile cannot shift a point into two pages).
- * MLflow reads only the offset, so each server still understands the other's tokens.
+ * order. The next page then sorts only the points after it, instead of every point before it
+ * too, and a point logged meanwhile cannot put another point on two pages. MLflow reads only
+ * the offset, so each server still understands the other's tokens.
  */
 export function encodeHistoryToken(offset: number, after: HistoryCursor | undefined): string {
   return Buffer.from(JSON.stringify(after ? { offset, after } : { offset })).toString("base64");

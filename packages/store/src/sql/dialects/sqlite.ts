@@ -1,11 +1,10 @@
 import fs from "node:fs";
 import path from "node:path";
-import type { Metric } from "@cairn/core";
 import Database from "better-sqlite3";
-import { type Expression, Kysely, type RawBuilder, SqliteDialect, sql } from "kysely";
-import type { DialectCapabilities, HistoryWindow, MetricHistoryRow, SqlConnection } from "../capabilities.js";
+import { type CompiledQuery, type Expression, Kysely, type RawBuilder, SqliteDialect, sql } from "kysely";
+import type { DialectCapabilities, SqlConnection } from "../capabilities.js";
 import { GroupCommitWriter } from "../group-commit-writer.js";
-import { metricRowValues, toMetric } from "../rows.js";
+import { metricRowValues } from "../rows.js";
 import type { MetricsTable, Database as Schema } from "../schema.js";
 import { withStatementCache } from "./statement-cache.js";
 
@@ -53,14 +52,6 @@ export function openSqlite(file: string): SqlConnection {
   // cache makes every later `prepare` a map look-up.
   const insertMetricSql =
     "insert into metrics (run_uuid, key, step, timestamp, value, is_nan, model_id, dataset_name, dataset_digest) values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing";
-  // Read in raw (array) mode: better-sqlite3 builds a row object property by property, which
-  // costs more than the query itself on a 100,000-point history; the key is the one asked for.
-  const historyColumns =
-    "select value, timestamp, step, is_nan, model_id, dataset_name, dataset_digest from metrics where run_uuid = ? and key = ?";
-  const historyOrder = "order by timestamp, step, value, is_nan limit ?";
-  const historyFromOffset = `${historyColumns} ${historyOrder} offset ?`;
-  const historyAfterCursor = `${historyColumns} and (timestamp, step, value, is_nan) > (?, ?, ?, ?) ${historyOrder}`;
-  type HistoryColumns = [number, number, number, number, string | null, string | null, string | null];
   return {
     capabilities,
     reader,
@@ -72,33 +63,12 @@ export function openSqlite(file: string): SqlConnection {
         insertMetric.run(...metricRowValues(row));
       }
     },
-    async readMetricHistory(runId: string, key: string, window: HistoryWindow): Promise<Metric[]> {
-      // LIMIT -1 is SQLite's "no limit".
-      const limit = window.limit ?? -1;
-      const rows = window.after
-        ? readerHandle
-            .prepare(historyAfterCursor)
-            .raw(true)
-            .iterate(runId, key, ...window.after, limit)
-        : readerHandle.prepare(historyFromOffset).raw(true).iterate(runId, key, limit, window.offset);
-      const metrics: Metric[] = [];
-      // One scratch row: each column array dies young and only the metric is kept, which
-      // halves the garbage a 100,000-point read leaves for the collector.
-      const row: MetricHistoryRow = {
-        key,
-        value: 0,
-        timestamp: 0,
-        step: 0,
-        is_nan: 0,
-        model_id: null,
-        dataset_name: null,
-        dataset_digest: null,
-      };
-      for (const columns of rows as Iterable<HistoryColumns>) {
-        [row.value, row.timestamp, row.step, row.is_nan, row.model_id, row.dataset_name, row.dataset_digest] = columns;
-        metrics.push(toMetric(row));
-      }
-      return metrics;
+    readRawRows(query: CompiledQuery): Iterable<unknown[]> {
+      // Cached under its own text: raw mode stays on for the statement, so Kysely must never run it.
+      return readerHandle
+        .prepare(`${query.sql} /* raw */`)
+        .raw(true)
+        .iterate(...query.parameters) as Iterable<unknown[]>;
     },
     async close() {
       if (reader !== writer) await reader.destroy();
