@@ -1,4 +1,5 @@
 import { type FilterClause, PROMPT_TAG_KEY } from "@cairn/core";
+import { sql } from "kysely";
 
 /**
  * Splits a registry filter the way MLflow's SQL store does (`_is_querying_prompt` and
@@ -22,4 +23,16 @@ export function splitPromptClauses(clauses: readonly FilterClause[]): { clauses:
     (promptClause?.comparator === "=" && value === "true") || (promptClause?.comparator === "!=" && value === "false");
   if (queryingPrompts) return { clauses: [...clauses], excludePrompts: false };
   return { clauses: clauses.filter((clause) => !(clause.type === "tag" && clause.key === PROMPT_TAG_KEY)), excludePrompts: true };
+}
+
+/**
+ * Leaves prompts out of a registry search: no tag row says the name is a prompt. For versions
+ * too, as MLflow does: a name with any prompt-tagged version is a prompt, all its versions go.
+ */
+export function notPromptTagged(
+  tags: "registered_model_tags" | "model_version_tags",
+  name: "registered_models.name" | "model_versions.name",
+) {
+  return sql<boolean>`not exists (select 1 from ${sql.table(tags)} as p
+    where ${sql.ref("p.name")} = ${sql.ref(name)} and ${sql.ref("p.key")} = ${PROMPT_TAG_KEY} and lower(${sql.ref("p.value")}) = 'true')`;
 }

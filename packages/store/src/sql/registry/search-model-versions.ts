@@ -1,7 +1,6 @@
 import {
   type ModelVersion,
   type PagedList,
-  PROMPT_TAG_KEY,
   parseModelVersionFilter,
   parseModelVersionOrderByList,
   type SearchRegistryInput,
@@ -11,7 +10,7 @@ import { sql } from "kysely";
 import { compareClause } from "../compare-clause.js";
 import { fetchOffsetPage } from "../page-token.js";
 import type { StoreContext } from "../store-context.js";
-import { splitPromptClauses } from "./prompt-filter.js";
+import { notPromptTagged, splitPromptClauses } from "./prompt-filter.js";
 import { loadModelVersions } from "./registry-loader.js";
 
 const COLUMNS: Record<string, string> = {
@@ -50,21 +49,7 @@ export async function searchModelVersions(ctx: StoreContext, input: SearchRegist
       );
     });
   }
-  if (excludePrompts) {
-    // As MLflow, a name with any prompt-tagged version is a prompt: all its versions are left out.
-    query = query.where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom("model_version_tags as p")
-            .select(sql.lit(1).as("one"))
-            .whereRef("p.name", "=", "model_versions.name")
-            .where("p.key", "=", PROMPT_TAG_KEY)
-            .where(sql<boolean>`lower(p.value) = 'true'`),
-        ),
-      ),
-    );
-  }
+  if (excludePrompts) query = query.where(notPromptTagged("model_version_tags", "model_versions.name"));
   for (const order of orderBy) {
     query = query.orderBy(sql.ref(COLUMNS[order.key] ?? "model_versions.name"), order.ascending ? "asc" : "desc");
   }

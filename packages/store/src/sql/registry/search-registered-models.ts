@@ -1,6 +1,5 @@
 import {
   type PagedList,
-  PROMPT_TAG_KEY,
   parseRegisteredModelFilter,
   parseRegisteredModelOrderByList,
   type RegisteredModel,
@@ -10,7 +9,7 @@ import { sql } from "kysely";
 import { compareClause } from "../compare-clause.js";
 import { fetchOffsetPage } from "../page-token.js";
 import type { StoreContext } from "../store-context.js";
-import { splitPromptClauses } from "./prompt-filter.js";
+import { notPromptTagged, splitPromptClauses } from "./prompt-filter.js";
 import { loadRegisteredModels } from "./registry-loader.js";
 
 const COLUMNS: Record<string, string> = {
@@ -40,20 +39,7 @@ export async function searchRegisteredModels(ctx: StoreContext, input: SearchReg
       );
     });
   }
-  if (excludePrompts) {
-    query = query.where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom("registered_model_tags as p")
-            .select(sql.lit(1).as("one"))
-            .whereRef("p.name", "=", "registered_models.name")
-            .where("p.key", "=", PROMPT_TAG_KEY)
-            .where(sql<boolean>`lower(p.value) = 'true'`),
-        ),
-      ),
-    );
-  }
+  if (excludePrompts) query = query.where(notPromptTagged("registered_model_tags", "registered_models.name"));
   for (const order of orderBy) {
     query = query.orderBy(sql.ref(COLUMNS[order.key] ?? "registered_models.name"), order.ascending ? "asc" : "desc");
   }
