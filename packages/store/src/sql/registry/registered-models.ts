@@ -27,8 +27,9 @@ export async function requireModel(db: Kysely<Database>, name: string): Promise<
  * is none. Every write on a model's rows (its tags, versions, aliases, the model itself) calls
  * this first, so on PostgreSQL those writes run one at a time, as they do on SQLite's single
  * writer. Without it a delete racing a new version or alias failed its foreign keys: a 500.
- * `name = name` changes nothing, but updating the key takes PostgreSQL's strongest row lock,
- * the one a foreign-key check's share lock has to wait for.
+ * `name = name` changes nothing, but any UPDATE takes a row lock that every other UPDATE of the
+ * row waits for (PostgreSQL's FOR NO KEY UPDATE, as the key's value is unchanged). It does not
+ * block a plain foreign-key check: what serialises the writes is that they all call this.
  */
 export async function lockModel(db: Kysely<Database>, name: string): Promise<void> {
   const locked = await db
