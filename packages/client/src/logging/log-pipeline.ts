@@ -385,7 +385,7 @@ export class LogPipeline {
 
   async #sendBlock(entry: MetricsEntry, failed: LogEntry[]): Promise<void> {
     try {
-      await this.#sender.send(this.#runs.serverId(entry.run), entry.block, this.#queue.keys.names);
+      await this.#entries.send(entry, null);
     } catch (error) {
       if (isTransient(error)) {
         failed.push(entry);
