@@ -1,17 +1,14 @@
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import { tracking } from "../api/tracking.js";
 import type { Experiment } from "../api/types.js";
 import { useApi } from "../api/use-api.js";
+import { CreateByNameForm } from "../components/create-by-name-form.js";
+import { NameSearchInput, nameSearchFilter } from "../components/name-search.js";
 import { Empty, ErrorMessage, Loading } from "../components/states.js";
 import { formatTime } from "../format.js";
 import { Link } from "../router/link.js";
 import { navigate, updateQuery, useLocation } from "../router/location.js";
 import { paths } from "../router/routes.js";
-
-/** MLflow's experiment filter for a name search; quotes in the text are escaped. */
-function nameFilter(text: string): string {
-  return text.trim() ? `name ILIKE '%${text.trim().replaceAll("\\", "\\\\").replaceAll("'", "\\'")}%'` : "";
-}
 
 /** Experiments: search by name, create, rename, delete and restore; pick several to compare their runs. */
 export function ExperimentsPage() {
@@ -21,14 +18,13 @@ export function ExperimentsPage() {
   const experiments = useApi(
     () =>
       tracking.searchExperiments({
-        filter: nameFilter(search),
+        filter: nameSearchFilter(search),
         viewType: deleted ? "DELETED_ONLY" : "ACTIVE_ONLY",
         orderBy: ["last_update_time DESC"],
       }),
     [search, deleted],
   );
   const [selected, setSelected] = useState<string[]>([]);
-  const [newName, setNewName] = useState("");
   const [actionError, setActionError] = useState<Error>();
 
   const act = async (work: () => Promise<unknown>) => {
@@ -40,15 +36,10 @@ export function ExperimentsPage() {
       setActionError(error as Error);
     }
   };
-  const create = async (event: FormEvent) => {
-    event.preventDefault();
-    const name = newName.trim();
-    if (!name) return;
+  const create = async (name: string) => {
     setActionError(undefined);
     try {
-      const id = await tracking.createExperiment(name);
-      setNewName("");
-      navigate(paths.runs([id]));
+      navigate(paths.runs([await tracking.createExperiment(name)]));
     } catch (error) {
       setActionError(error as Error);
     }
@@ -58,26 +49,10 @@ export function ExperimentsPage() {
     <section className="page">
       <header className="page-header">
         <h1>Experiments</h1>
-        <form className="inline-form" onSubmit={create}>
-          <input
-            aria-label="New experiment name"
-            placeholder="New experiment name"
-            value={newName}
-            onChange={(event) => setNewName(event.target.value)}
-          />
-          <button type="submit" disabled={!newName.trim()}>
-            Create experiment
-          </button>
-        </form>
+        <CreateByNameForm label="New experiment name" action="Create experiment" onCreate={create} />
       </header>
       <div className="toolbar">
-        <input
-          type="search"
-          aria-label="Search experiments"
-          placeholder="Search experiments by name"
-          defaultValue={search}
-          onChange={(event) => updateQuery({ q: event.target.value }, { replace: true })}
-        />
+        <NameSearchInput label="Search experiments" placeholder="Search experiments by name" value={search} />
         <fieldset className="segmented" aria-label="Lifecycle">
           <button type="button" aria-pressed={!deleted} onClick={() => updateQuery({ view: undefined })}>
             Active

@@ -1,26 +1,26 @@
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import { registry } from "../api/registry.js";
 import { useApi } from "../api/use-api.js";
+import { CreateByNameForm } from "../components/create-by-name-form.js";
+import { NameSearchInput, nameSearchFilter } from "../components/name-search.js";
 import { Empty, ErrorMessage, Loading } from "../components/states.js";
 import { formatTime } from "../format.js";
 import { Link } from "../router/link.js";
-import { navigate, updateQuery, useLocation } from "../router/location.js";
+import { navigate, useLocation } from "../router/location.js";
 import { paths } from "../router/routes.js";
 
 /** Registered models: search by name, create. */
 export function ModelsPage() {
   const { query } = useLocation();
   const search = query.get("q") ?? "";
-  const filter = search.trim() ? `name ILIKE '%${search.trim().replaceAll("'", "\\'")}%'` : "";
+  const filter = nameSearchFilter(search);
   const models = useApi(() => registry.searchModels(filter), [filter]);
-  const [name, setName] = useState("");
   const [error, setError] = useState<Error>();
-  const create = async (event: FormEvent) => {
-    event.preventDefault();
+  const create = async (name: string) => {
     setError(undefined);
     try {
-      await registry.createModel(name.trim());
-      navigate(paths.model(name.trim()));
+      await registry.createModel(name);
+      navigate(paths.model(name));
     } catch (caught) {
       setError(caught as Error);
     }
@@ -30,21 +30,10 @@ export function ModelsPage() {
     <section className="page">
       <header className="page-header">
         <h1>Models</h1>
-        <form className="inline-form" onSubmit={create}>
-          <input aria-label="New model name" placeholder="New model name" value={name} onChange={(event) => setName(event.target.value)} />
-          <button type="submit" disabled={!name.trim()}>
-            Create model
-          </button>
-        </form>
+        <CreateByNameForm label="New model name" action="Create model" onCreate={create} />
       </header>
       <div className="toolbar">
-        <input
-          type="search"
-          aria-label="Search models"
-          placeholder="Search models by name"
-          defaultValue={search}
-          onChange={(event) => updateQuery({ q: event.target.value }, { replace: true })}
-        />
+        <NameSearchInput label="Search models" placeholder="Search models by name" value={search} />
       </div>
       {error ? <ErrorMessage error={error} title="The model was not created" /> : null}
       {models.error ? <ErrorMessage error={models.error} title="Could not search models" /> : null}
