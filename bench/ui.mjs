@@ -4,13 +4,10 @@
 //     1,000,000 steps: navigation to drawn, and a zoom's re-query + redraw. Prints figures only.
 // Run with `npm run bench:ui` after `npm ci` (which builds the UI).
 
-import fs from "node:fs";
 import os from "node:os";
-import path from "node:path";
-import { chromium } from "playwright-core";
+import { launchChromium } from "../packages/web/test/chromium.mjs";
 import { median, percentile, post, report, startCairn } from "./lib.mjs";
 
-const CHROMIUM = process.env.CAIRN_CHROMIUM ?? "/usr/bin/chromium";
 // CAIRN_BENCH_UI=runs,overlay,million picks parts (all by default).
 const PARTS = new Set((process.env.CAIRN_BENCH_UI ?? "runs,overlay,million").split(","));
 const RUNS = 10_000;
@@ -60,28 +57,11 @@ async function seedManyRuns(url) {
 }
 
 async function launch() {
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), "cairn-bench-chromium-"));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: 1400, height: 900 },
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  const { context, close } = await launchChromium("cairn-bench-chromium-");
   const page = context.pages()[0] ?? (await context.newPage());
   return {
     page,
-    async close() {
-      await context.close();
-      fs.rmSync(profile, { recursive: true, force: true });
-    },
+    close,
   };
 }
 

@@ -4,10 +4,10 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createServer } from "@cairn/server";
 import { openStores } from "@cairn/store";
-import { type BrowserContext, chromium, type Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
+import { launchChromium } from "./chromium.mjs";
 
 /** Debian's Chromium; never a browser downloaded by Playwright. */
-const CHROMIUM = process.env["CAIRN_CHROMIUM"] ?? "/usr/bin/chromium";
 const UI_ROOT = fileURLToPath(new URL("../dist/", import.meta.url));
 /** Screenshots land in the repository's gitignored test-output/ui/. */
 export const SCREENSHOTS = fileURLToPath(new URL("../../../test-output/ui/", import.meta.url));
@@ -74,21 +74,7 @@ export interface Browser {
 
 /** Headless Debian Chromium through playwright-core, with a fresh profile and no outside network. */
 export async function launchBrowser(): Promise<Browser> {
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), "cairn-chromium-"));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: 1400, height: 900 },
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  const { context, close } = await launchChromium("cairn-chromium-");
   const external: string[] = [];
   const errors: string[] = [];
   await context.route("**/*", (route) => {
@@ -113,10 +99,7 @@ export async function launchBrowser(): Promise<Browser> {
       await page.screenshot({ path: file, fullPage: false });
       return file;
     },
-    async close() {
-      await context.close();
-      fs.rmSync(profile, { recursive: true, force: true });
-    },
+    close,
   };
 }
 
